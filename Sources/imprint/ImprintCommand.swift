@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct ImprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imprint",
+        abstract: "Message fingerprinting engine and corpus harness.",
+        subcommands: [VersionCommand.self, HashCommand.self]
+    )
+}
