@@ -7,7 +7,7 @@ public enum CharsetDecoder {
     /// Decodes `bytes` declared as `charset` (a MIME charset name, any case; nil when undeclared).
     ///
     /// Fallback for an undeclared or unknown charset: UTF-8 when the bytes are valid UTF-8,
-    /// otherwise Windows-1252 (a superset of ISO-8859-1 that every byte maps to).
+    /// otherwise ISO-8859-1 (every byte maps to a character).
     public static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> String {
         switch charset.map(normalizedName) {
         case "utf-8", "utf8", "us-ascii", "ascii":
