@@ -77,7 +77,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ImprintTests",
-            dependencies: ["Imprint", "ImprintHarness", "ImprintTestSupport"]
+            dependencies: ["Imprint", "ImprintTestSupport"]
+        ),
+        .testTarget(
+            name: "ImprintHarnessTests",
+            dependencies: ["ImprintHarness", "Imprint", "ImprintTestSupport"]
         ),
     ]
 )
