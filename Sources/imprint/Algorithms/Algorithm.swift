@@ -24,6 +24,10 @@ struct Algorithm: Sendable {
     static let all: [Algorithm] = [
         .xxh64,
         .xxh3,
+        .nilsimsa,
+        .simhash,
+        .minhash,
+        .pyzor,
     ]
 
     /// The algorithm called `name`, if any.
