@@ -24,6 +24,10 @@ struct Algorithm: Sendable {
     static let all: [Algorithm] = [
         .xxh64,
         .xxh3,
+        .pdq,
+        .dhash,
+        .ahash,
+        .phash,
     ]
 
     /// The algorithm called `name`, if any.
