@@ -6,8 +6,10 @@
 public enum PDQDihedral: Int, Sendable, CaseIterable {
     case original, rotate90, rotate180, rotate270, flipX, flipY, flipPlus1, flipMinus1
 
-    /// The block of the transformed image from the block `b` of the original
-    /// (`rotate90` is clockwise; `flipPlus1` transposes, `flipMinus1` mirrors on the anti-diagonal).
+    /// The block of the transformed image from the block `b` of the original. Names follow the
+    /// reference's test images (`pdq/data/reg-test-input/dih`): `rotate90` is counter-clockwise,
+    /// `flipX` mirrors top to bottom (across the x axis), `flipY` left to right, `flipPlus1`
+    /// transposes (mirrors on the main diagonal), `flipMinus1` mirrors on the anti-diagonal.
     func apply(_ b: [Float]) -> [Float] {
         var out = [Float](repeating: 0, count: 256)
         @inline(__always) func sign(_ k: Int) -> Float { k & 1 == 1 ? 1 : -1 }
@@ -17,12 +19,12 @@ public enum PDQDihedral: Int, Sendable, CaseIterable {
                 let value: Float
                 switch self {
                 case .original: value = straight
-                case .flipX: value = sign(u) * straight
-                case .flipY: value = sign(v) * straight
+                case .flipX: value = sign(v) * straight
+                case .flipY: value = sign(u) * straight
                 case .rotate180: value = sign(u) * sign(v) * straight
                 case .flipPlus1: value = transposed
-                case .rotate90: value = sign(u) * transposed
-                case .rotate270: value = sign(v) * transposed
+                case .rotate90: value = sign(v) * transposed
+                case .rotate270: value = sign(u) * transposed
                 case .flipMinus1: value = sign(u) * sign(v) * transposed
                 }
                 out[16 * v + u] = value
