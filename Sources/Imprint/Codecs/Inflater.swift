@@ -84,6 +84,53 @@ public final class Inflater {
         }
     }
 
+    /// Inflates one whole stream straight into a caller-owned buffer, with no copy.
+    ///
+    /// The stream must fit: output past `output.count` is `outputLimitExceeded` (the stream is
+    /// probed with a few scratch bytes after the buffer fills, to tell "ends exactly here" from
+    /// "would go on"). PNG uses this with the exact size the header declares.
+    /// - Returns: the bytes written; fewer than `output.count` when the stream ends early.
+    /// - Throws: `InflateError` (`corrupt`, `truncated`, `outputLimitExceeded`).
+    public func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(InflateError) -> Int {
+        guard let inputCount = UInt32(exactly: input.count), let outputCount = UInt32(exactly: output.count) else {
+            throw .corrupt("buffers over zlib's 4 GiB window")
+        }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = inputCount
+        stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.pointee.avail_out = outputCount
+        var probe: (UInt64, UInt64) = (0, 0)
+        var probing = false
+        while true {
+            if !probing && stream.pointee.avail_out == 0 { probing = true }
+            let status: Int32
+            if probing {
+                var produced = false
+                status = withUnsafeMutableBytes(of: &probe) { scratch in
+                    stream.pointee.next_out = scratch.baseAddress?.assumingMemoryBound(to: UInt8.self)
+                    stream.pointee.avail_out = UInt32(scratch.count)
+                    let status = CZlib.inflate(stream, Z_NO_FLUSH)
+                    produced = stream.pointee.avail_out != UInt32(scratch.count)
+                    return status
+                }
+                if produced { throw .outputLimitExceeded(limit: output.count) }
+            } else {
+                status = CZlib.inflate(stream, Z_NO_FLUSH)
+            }
+            switch status {
+            case Z_STREAM_END:
+                return probing ? output.count : output.count - Int(stream.pointee.avail_out)
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                throw .truncated()
+            default:
+                let message = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
+                throw .corrupt(message)
+            }
+        }
+    }
+
     /// Inflates one whole stream held in an array.
     public func inflate(_ input: [UInt8], maxOutput: Int) throws(InflateError) -> [UInt8] {
         let result = input.withUnsafeBytes { raw in

@@ -2,13 +2,17 @@
 public struct ImageDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: Hashable, Sendable {
-            case corrupt, tooLarge, tooManyScans, tooManyFrames, unsupported, noMemory
+            case corrupt, truncated, tooLarge, tooManyScans, tooManyFrames, unsupported, noMemory, unknownFormat
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
 
         /// The bytes are not a valid image of the format (including truncation).
         public static let corrupt = Code(.corrupt)
+        /// The bytes end before the image does (a cut-off attachment). No partial image is returned.
+        public static let truncated = Code(.truncated)
+        /// The bytes start with no signature of a format Imprint knows (JPEG, PNG, GIF, BMP).
+        public static let unknownFormat = Code(.unknownFormat)
         /// The declared size is over `ImageLimits.maxPixels`; nothing was allocated.
         public static let tooLarge = Code(.tooLarge)
         /// A progressive JPEG has more scans than `ImageLimits.maxJPEGScans`.

@@ -28,6 +28,10 @@ struct Algorithm: Sendable {
         .simhash,
         .minhash,
         .pyzor,
+        .pdq,
+        .dhash,
+        .ahash,
+        .phash,
     ]
 
     /// The algorithm called `name`, if any.
