@@ -154,10 +154,10 @@ import Testing
 
     @Test func gifInterlacedRowOrderCoversEveryRowOnce() {
         for height in [1, 2, 5, 8, 16, 23] {
-            let order = GIFDecoder.rowOrder(height: height, interlaced: true)
+            let order = GIFCanvas.rowOrder(height: height, interlaced: true)
             #expect(order.sorted() == Array(0..<height))
         }
-        #expect(GIFDecoder.rowOrder(height: 16, interlaced: true).prefix(3) == [0, 8, 4])
+        #expect(GIFCanvas.rowOrder(height: 16, interlaced: true).prefix(3) == [0, 8, 4])
     }
 
     @Test func gifTruncatedAndHugeHeadersGiveTypedErrors() throws {
