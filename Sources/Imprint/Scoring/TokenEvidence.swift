@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Combines the reputations of a message's tokens (hashed word shingles) into one spamminess,
+/// the way SpamBayes and bogofilter do: Robinson's smoothed per-token probability, then Fisher's
+/// inverse chi-square over the tokens that deviate from neutral (G. Robinson, "A Statistical
+/// Approach to the Spam Problem", Linux Journal 107, 2003).
+public struct TokenEvidence: Sendable, Hashable, Codable {
+    /// Robinson's strength of the prior `x` (s).
+    public var priorStrength: Double
+    /// Robinson's assumed probability of an unseen token (x).
+    public var priorProbability: Double
+    /// Tokens whose smoothed probability is within this of 0.5 are ignored.
+    public var minimumDeviation: Double
+    /// At most this many tokens, the most extreme, are combined.
+    public var maximumTokens: Int
+
+    public init(priorStrength: Double = 0.45, priorProbability: Double = 0.5,
+                minimumDeviation: Double = 0.1, maximumTokens: Int = 150) {
+        self.priorStrength = priorStrength
+        self.priorProbability = priorProbability
+        self.minimumDeviation = minimumDeviation
+        self.maximumTokens = maximumTokens
+    }
+
+    /// The result of combining: the indicator in [0, 1] and how many tokens took part.
+    public struct Combination: Sendable, Hashable {
+        /// (1 + H − S) / 2: 1 spam-like, 0 ham-like, 0.5 undecided.
+        public var indicator: Double
+        /// Fisher's spam and ham chi-square probabilities S and H.
+        public var spamProbability: Double
+        public var hamProbability: Double
+        public var tokensUsed: Int
+    }
+
+    /// Robinson's smoothed probability that a message with the token is abusive.
+    /// - Parameters:
+    ///   - abusive, ham: the (trust-weighted) report mass of messages with the token.
+    ///   - totalAbusive, totalHam: the report mass of all messages.
+    public func tokenProbability(abusive: Double, ham: Double, totalAbusive: Double, totalHam: Double) -> Double {
+        let badRate = totalAbusive > 0 ? abusive / totalAbusive : 0
+        let goodRate = totalHam > 0 ? ham / totalHam : 0
+        let n = abusive + ham
+        guard badRate + goodRate > 0 else { return priorProbability }
+        let p = badRate / (badRate + goodRate)
+        return (priorStrength * priorProbability + n * p) / (priorStrength + n)
+    }
+
+    /// Combines per-token probabilities (from `tokenProbability`).
+    public func combine(_ probabilities: [Double]) -> Combination {
+        var deviating = probabilities.filter { abs($0 - 0.5) >= minimumDeviation }
+        if deviating.count > maximumTokens {
+            deviating.sort { abs($0 - 0.5) > abs($1 - 0.5) }
+            deviating.removeLast(deviating.count - maximumTokens)
+        }
+        guard !deviating.isEmpty else {
+            return Combination(indicator: 0.5, spamProbability: 0.5, hamProbability: 0.5, tokensUsed: 0)
+        }
+        var logHam = 0.0, logSpam = 0.0
+        for p in deviating {
+            let clamped = min(max(p, 1e-9), 1 - 1e-9)
+            logHam += log(clamped)
+            logSpam += log(1 - clamped)
+        }
+        let degrees = 2 * deviating.count
+        let h = Self.chiSquareSurvival(-2 * logHam, degrees: degrees)
+        let s = Self.chiSquareSurvival(-2 * logSpam, degrees: degrees)
+        return Combination(indicator: (1 + h - s) / 2, spamProbability: 1 - s, hamProbability: 1 - h,
+                           tokensUsed: deviating.count)
+    }
+
+    /// P(χ² ≥ x) for an even number of degrees of freedom (the series of Robinson's `chi2Q`).
+    static func chiSquareSurvival(_ x: Double, degrees: Int) -> Double {
+        let m = x / 2
+        var term = exp(-m), sum = term
+        for i in 1..<max(1, degrees / 2) {
+            term *= m / Double(i)
+            sum += term
+        }
+        return min(sum, 1)
+    }
+}

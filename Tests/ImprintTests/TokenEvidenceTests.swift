@@ -1,0 +1,34 @@
+@testable import Imprint
+import Testing
+
+@Suite struct TokenEvidenceTests {
+    let evidence = TokenEvidence()
+
+    @Test func chiSquareSurvivalMatchesKnownValues() {
+        // P(χ²₂ ≥ x) = exp(-x/2); P(χ²₄ ≥ 9.488) ≈ 0.05 (table value).
+        #expect(abs(TokenEvidence.chiSquareSurvival(3, degrees: 2) - 0.22313016) < 1e-8)
+        #expect(abs(TokenEvidence.chiSquareSurvival(9.4877, degrees: 4) - 0.05) < 1e-4)
+        #expect(TokenEvidence.chiSquareSurvival(0, degrees: 10) == 1)
+    }
+
+    @Test func tokenProbabilityIsSmoothedTowardThePrior() {
+        // Seen once, in spam only: Robinson gives (0.45·0.5 + 1·1) / 1.45 = 0.8448.
+        let once = evidence.tokenProbability(abusive: 1, ham: 0, totalAbusive: 100, totalHam: 100)
+        #expect(abs(once - 1.225 / 1.45) < 1e-12)
+        // Seen often in spam only: close to 1. Unseen: the prior.
+        #expect(evidence.tokenProbability(abusive: 50, ham: 0, totalAbusive: 100, totalHam: 100) > 0.99)
+        #expect(evidence.tokenProbability(abusive: 0, ham: 0, totalAbusive: 100, totalHam: 100) == 0.5)
+        // Rates, not counts: 10 of 1000 spam and 1 of 100 ham are the same rate.
+        #expect(abs(evidence.tokenProbability(abusive: 10, ham: 1, totalAbusive: 1000, totalHam: 100) - 0.5) < 0.05)
+    }
+
+    @Test func combinationLeansTheRightWayAndIgnoresNeutralTokens() {
+        let spammy = evidence.combine([0.99, 0.95, 0.9, 0.5, 0.52])
+        let hammy = evidence.combine([0.01, 0.05, 0.1, 0.5])
+        #expect(spammy.indicator > 0.9 && hammy.indicator < 0.1)
+        #expect(spammy.tokensUsed == 3 && hammy.tokensUsed == 3)
+        #expect(evidence.combine([0.5, 0.55]).indicator == 0.5)
+        let mixed = evidence.combine([0.99, 0.01])
+        #expect(abs(mixed.indicator - 0.5) < 1e-9)
+    }
+}
