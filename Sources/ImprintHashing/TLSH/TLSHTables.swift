@@ -1,0 +1,67 @@
+/// The lookup tables of TLSH, built once and shared (read-only) by every hasher.
+///
+/// TLSH maps each byte triplet of the sliding window to a bucket with Pearson's 8-bit hash
+/// (P. K. Pearson, "Fast Hashing of Variable-Length Text Strings", CACM 33(6), 1990): a salt
+/// byte and the three bytes are folded through a permutation `T` of 0...255,
+/// `h = T[T[T[T[salt] ^ a] ^ b] ^ c]`. TLSH uses the permutation printed in Pearson's paper.
+///
+/// To save one dependent load per triplet the first two steps are precomputed into
+/// `pairs[u << 8 | b] = T[T[u] ^ b]` (64 KiB), so a triplet costs
+/// `T[pairs[(T[salt] ^ a) << 8 | b] ^ c]`.
+struct TLSHTables: @unchecked Sendable {
+    /// Pearson's permutation of 0...255 (CACM 1990, table 1).
+    static let permutation: [UInt8] = [
+        1, 87, 49, 12, 176, 178, 102, 166, 121, 193, 6, 84, 249, 230, 44, 163,
+        14, 197, 213, 181, 161, 85, 218, 80, 64, 239, 24, 226, 236, 142, 38, 200,
+        110, 177, 104, 103, 141, 253, 255, 50, 77, 101, 81, 18, 45, 96, 31, 222,
+        25, 107, 190, 70, 86, 237, 240, 34, 72, 242, 20, 214, 244, 227, 149, 235,
+        97, 234, 57, 22, 60, 250, 82, 175, 208, 5, 127, 199, 111, 62, 135, 248,
+        174, 169, 211, 58, 66, 154, 106, 195, 245, 171, 17, 187, 182, 179, 0, 243,
+        132, 56, 148, 75, 128, 133, 158, 100, 130, 126, 91, 13, 153, 246, 216, 219,
+        119, 68, 223, 78, 83, 88, 201, 99, 122, 11, 92, 32, 136, 114, 52, 10,
+        138, 30, 48, 183, 156, 35, 61, 26, 143, 74, 251, 94, 129, 162, 63, 152,
+        170, 7, 115, 167, 241, 206, 3, 150, 55, 59, 151, 220, 90, 53, 23, 131,
+        125, 173, 15, 238, 79, 95, 89, 16, 105, 137, 225, 224, 217, 160, 37, 123,
+        118, 73, 2, 157, 46, 116, 9, 145, 134, 228, 207, 212, 202, 215, 69, 229,
+        27, 188, 67, 124, 168, 252, 42, 4, 29, 108, 21, 247, 19, 205, 39, 203,
+        233, 40, 186, 147, 198, 192, 155, 33, 164, 191, 98, 204, 165, 180, 117, 76,
+        140, 36, 210, 172, 41, 54, 159, 8, 185, 232, 113, 196, 231, 47, 146, 120,
+        51, 65, 28, 144, 254, 221, 93, 189, 194, 139, 112, 43, 71, 109, 184, 209,
+    ]
+
+    /// The salts of the reference: 0 for the checksum, then the primes 2, 3, 5, 7, 11, 13
+    /// for the six triplets of a five-byte window. The kernel uses `T[salt]` as constants.
+    static let salts: [UInt8] = [0, 2, 3, 5, 7, 11, 13]
+
+    /// The tables every hasher reads.
+    static let shared = TLSHTables()
+
+    /// `T`, 256 bytes.
+    let pearson: UnsafePointer<UInt8>
+    /// `pairs[u << 8 | b] = T[T[u] ^ b]`, 65,536 bytes.
+    let pairs: UnsafePointer<UInt8>
+
+    private init() {
+        // Allocated once for the life of the process, never freed.
+        let pearson = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 65_536)
+        let table = Self.permutation
+        for index in 0..<256 { pearson[index] = table[index] }
+        for first in 0..<256 {
+            let step = Int(table[first])
+            for second in 0..<256 {
+                pairs[first << 8 | second] = table[step ^ second]
+            }
+        }
+        self.pearson = UnsafePointer(pearson)
+        self.pairs = UnsafePointer(pairs)
+    }
+
+    /// Pearson's hash of a salted triplet, step by step: the reference the kernel is tested against.
+    static func pearsonHash(salt: UInt8, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
+        var hash = permutation[Int(salt)]
+        hash = permutation[Int(hash ^ a)]
+        hash = permutation[Int(hash ^ b)]
+        return permutation[Int(hash ^ c)]
+    }
+}
