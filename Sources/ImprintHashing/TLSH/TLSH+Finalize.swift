@@ -19,10 +19,13 @@ extension TLSH {
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * buckets) { scratch in
             let merged = UnsafeMutableBufferPointer(rebasing: scratch[0..<buckets])
             var sorted = UnsafeMutableBufferPointer(rebasing: scratch[buckets..<(2 * buckets)])
+            let inverse = TLSHTables.shared.inverse
             counts.withUnsafeBufferPointer { histograms in
                 for bucket in 0..<buckets {
+                    // The kernel counts bucket T[x] at index x.
+                    let index = Int(inverse[bucket])
                     var total: UInt32 = 0
-                    for histogram in 0..<6 { total &+= histograms[histogram * 256 + bucket] }
+                    for histogram in 0..<6 { total &+= histograms[histogram * 256 + index] }
                     merged[bucket] = total
                     sorted[bucket] = total
                 }

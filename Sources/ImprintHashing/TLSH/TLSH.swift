@@ -23,8 +23,9 @@ public struct TLSH: Sendable {
     /// The longest input with a digest, in bytes: the last entry of the length scale.
     public static var maximumLength: UInt64 { TLSHLengthScale.maximumLength }
 
-    /// Six 256-bucket histograms, one per triplet salt, merged in `finalize()`. Separate
-    /// histograms keep consecutive increments of the same bucket from waiting on each other.
+    /// Six 256-entry histograms, one per triplet salt, indexed before the last Pearson step
+    /// (see `absorb`) and merged in `finalize()`. Separate histograms keep consecutive
+    /// increments of the same bucket from waiting on each other.
     var counts: [UInt32]
     /// The last four bytes seen, the most recent in the low byte.
     var window: UInt32 = 0
