@@ -25,10 +25,10 @@ extension TLSHDigest {
             let steps = Self.circularDifference(lengthValue, other.lengthValue, range: 256)
             total += steps <= 1 ? steps : steps * Self.lengthMultiplier
         }
-        for (mine, theirs) in [(q1Ratio, other.q1Ratio), (q2Ratio, other.q2Ratio)] {
-            let steps = Self.circularDifference(mine, theirs, range: 16)
-            total += steps <= 1 ? steps : (steps - 1) * Self.ratioMultiplier
-        }
+        let q1Steps = Self.circularDifference(q1Ratio, other.q1Ratio, range: 16)
+        total += q1Steps <= 1 ? q1Steps : (q1Steps - 1) * Self.ratioMultiplier
+        let q2Steps = Self.circularDifference(q2Ratio, other.q2Ratio, range: 16)
+        total += q2Steps <= 1 ? q2Steps : (q2Steps - 1) * Self.ratioMultiplier
         if checksum != other.checksum { total += 1 }
         switch path {
         case .scalar: total += bodyDistanceScalar(to: other)
@@ -60,18 +60,36 @@ extension TLSHDigest {
     /// `d + 3·[d == 3]`, summed over the four fields of both halves.
     @inline(__always)
     func bodyDistanceSIMD(to other: TLSHDigest) -> Int {
-        let fieldMask = SIMD16<UInt8>(repeating: 3)
-        var sums = SIMD16<UInt8>()  // at most 2 × 4 × 6 = 48 a lane
-        for (mine, theirs) in [(low, other.low), (high, other.high)] {
-            for shift: UInt8 in [0, 2, 4, 6] {
-                let a = (mine &>> shift) & fieldMask
-                let b = (theirs &>> shift) & fieldMask
-                let d = pointwiseMax(a, b) &- pointwiseMin(a, b)
-                let extremes = d & (d &>> 1)  // 1 where d == 3
-                sums &+= d &+ (extremes &* 3)
-            }
+        // At most 2 halves × 4 fields × 6 = 48 a lane: no overflow in UInt8.
+        let sums = Self.fieldDistances(low, other.low) &+ Self.fieldDistances(high, other.high)
+        // Horizontal sum: bytes to 16-bit pairs (≤ 96 each), then a multiply adds the four
+        // 16-bit lanes of each half into the top lane (≤ 384).
+        let halves = unsafeBitCast(sums, to: SIMD2<UInt64>.self)
+        let evenBytes: UInt64 = 0x00FF_00FF_00FF_00FF
+        let ones: UInt64 = 0x0001_0001_0001_0001
+        let low = (halves[0] & evenBytes) &+ ((halves[0] >> 8) & evenBytes)
+        let high = (halves[1] & evenBytes) &+ ((halves[1] >> 8) & evenBytes)
+        return Int(((low &+ high) &* ones) >> 48)
+    }
+
+    /// Per lane, the summed distances of the four 2-bit fields of `x` and `y` (0...24).
+    @inline(__always)
+    static func fieldDistances(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        let mask = SIMD16<UInt8>(repeating: 3)
+        var sums = SIMD16<UInt8>()
+        var shift: UInt8 = 0
+        while shift < 8 {
+            let a = (x &>> shift) & mask
+            let b = (y &>> shift) & mask
+            // |a − b| without min/max: the wrapped difference, negated where its sign bit is set.
+            let signed = a &- b
+            let negative = signed &>> 7
+            let d = (signed ^ (SIMD16<UInt8>() &- negative)) &+ negative
+            let extremes = d & (d &>> 1)  // 1 where d == 3, which counts 6
+            sums &+= d &+ (extremes &* 3)
+            shift += 2
         }
-        return Int(SIMD16<UInt16>(truncatingIfNeeded: sums).wrappedSum())
+        return sums
     }
 
     /// `byteDistances[x << 8 | y]`: the summed field differences of body bytes x and y.

@@ -53,3 +53,10 @@ enum TLSHLengthScale {
         return UInt8(low)
     }
 }
+
+extension TLSHDigest {
+    /// The length value a digest of `length` bytes carries, or nil beyond ``TLSH/maximumLength``.
+    public static func lengthValue(forLength length: UInt64) -> UInt8? {
+        TLSHLengthScale.value(forLength: length)
+    }
+}
