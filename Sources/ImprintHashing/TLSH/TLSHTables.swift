@@ -5,11 +5,11 @@
 /// byte and the three bytes are folded through a permutation `T` of 0...255,
 /// `h = T[T[T[T[salt] ^ a] ^ b] ^ c]`. TLSH uses the permutation printed in Pearson's paper.
 ///
-/// Two tables make a triplet cost two small loads instead of four: `first[s << 8 | a]` is
+/// Two tables make a triplet cost two loads instead of three: `first[s << 8 | a]` is
 /// `T[T[salt_s] ^ a]` for each of the seven salts (1,792 bytes), and the last step `T[· ^ c]`
 /// is left out of the loop entirely: since `T` is a bijection, the kernel counts the index
 /// `x = T[first ^ b] ^ c` and `finalize()` reads the count of bucket `k` at `x = inverse[k]`.
-/// Everything stays in L1 (a 64 KiB table of pairs measured slower: it misses L1).
+/// Everything stays in L1 (tables of byte pairs, 64 KiB and more, measured slower: they miss it).
 struct TLSHTables: @unchecked Sendable {
     /// Pearson's permutation of 0...255 (CACM 1990, table 1).
     static let permutation: [UInt8] = [
@@ -62,13 +62,5 @@ struct TLSHTables: @unchecked Sendable {
         self.pearson = UnsafePointer(pearson)
         self.inverse = UnsafePointer(inverse)
         self.first = UnsafePointer(first)
-    }
-
-    /// Pearson's hash of a salted triplet, step by step: the reference the kernel is tested against.
-    static func pearsonHash(salt: UInt8, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
-        var hash = permutation[Int(salt)]
-        hash = permutation[Int(hash ^ a)]
-        hash = permutation[Int(hash ^ b)]
-        return permutation[Int(hash ^ c)]
     }
 }
