@@ -32,6 +32,7 @@ struct Algorithm: Sendable {
         .dhash,
         .ahash,
         .phash,
+        .tlsh,
     ]
 
     /// The algorithm called `name`, if any.
