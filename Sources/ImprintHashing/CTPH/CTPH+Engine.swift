@@ -31,54 +31,57 @@ extension CTPH {
     }
 
     /// The vector loop: the piece and half hashes of eight levels from `start` live in one
-    /// `SIMD16<UInt8>` and step together (`h·19 ⊕ c` on bytes: 0x01000193 ≡ 19 modulo 64, and
-    /// only the low 6 bits reach the digest). Levels past the eighth (rare: inputs that cut
-    /// pieces at many block sizes at once) step one at a time. A multiply-and-rotate filter
-    /// (``TriggerFilter``) replaces the modulo; bytes that pass it go to the exact test.
+    /// `SIMD16<UInt16>` and step together (`h·0x193 ⊕ c` on 16-bit lanes, one `pmullw` per
+    /// eight lanes: only the low 6 bits reach the digest, and they depend only on the low bits
+    /// of ssdeep's 32-bit product). Levels past the eighth (rare: inputs that cut pieces at many
+    /// block sizes at once) step one at a time. A multiply-and-rotate filter (``TriggerFilter``)
+    /// replaces the modulo; bytes that pass it go to the exact test in ``cutPieces``.
     @usableFromInline
     mutating func consumeSIMD(_ bytes: UnsafeRawPointer, count: Int) {
-        let input = bytes.assumingMemoryBound(to: UInt8.self)
         var roll = self.roll
-        let before = totalSize
         var live = self.live
+        let before = totalSize
         levels.storage.withUnsafeMutableBufferPointer { buffer in
-            let handle = LevelHandle(buffer.baseAddress!)
-            var start = live.start
-            var lanes = handle.loadLanes(from: start)
-            var filter = TriggerFilter(level: start)
-            var wide = live.end - start > 8
-            var index = 0
-            while index < count {
-                let byte = input[index]
-                roll.step(byte)
-                lanes = Self.stepPieces(lanes, byte)
-                if _slowPath(wide) {
-                    Self.stepWideLevels(handle, from: start + 8, to: live.end, byte)
-                }
-                index &+= 1
-                let sum = roll.sum
-                if _slowPath(filter.mayTrigger(sum)) {
-                    handle.storeLanes(lanes, at: start)
-                    Self.cutPieces(sum, handle, levels: &live, totalSize: before &+ UInt64(index))
-                    start = live.start
-                    lanes = handle.loadLanes(from: start)
-                    filter = TriggerFilter(level: start)
-                    wide = live.end - start > 8
-                }
-            }
-            handle.storeLanes(lanes, at: start)
+            Self.runSIMD(bytes.assumingMemoryBound(to: UInt8.self), count: count,
+                         handle: LevelHandle(buffer.baseAddress!), roll: &roll, live: &live, before: before)
         }
         totalSize = before &+ UInt64(count)
         self.roll = roll
         self.live = live
     }
 
-    /// `h·19 ⊕ c` in every lane, as shifts and adds (SSE2 has no byte multiply).
-    @inlinable @inline(__always)
-    static func stepPieces(_ lanes: SIMD16<UInt8>, _ byte: UInt8) -> SIMD16<UInt8> {
-        let doubled = lanes &+ lanes
-        let times16 = lanes &<< 4
-        return ((lanes &+ doubled) &+ times16) ^ SIMD16(repeating: byte)
+    @usableFromInline
+    static func runSIMD(_ input: UnsafePointer<UInt8>, count: Int, handle: LevelHandle,
+                        roll rollState: inout RollingHash, live liveState: inout LiveLevels, before: UInt64) {
+        var roll = rollState
+        var live = liveState
+        var start = live.start
+        var lanes = SIMD16<UInt16>(truncatingIfNeeded: handle.loadLanes(from: start))
+        var filter = TriggerFilter(level: start)
+        var wide = live.end - start > 8
+        let multiplier = SIMD16<UInt16>(repeating: 0x0193)
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            roll.step(byte)
+            lanes = (lanes &* multiplier) ^ SIMD16(repeating: UInt16(byte))
+            if _slowPath(wide) {
+                stepWideLevels(handle, from: start + 8, to: live.end, byte)
+            }
+            index &+= 1
+            let sum = roll.sum
+            if _slowPath(filter.mayTrigger(sum)) {
+                handle.storeLanes(SIMD16<UInt8>(truncatingIfNeeded: lanes), at: start)
+                cutPieces(sum, handle, levels: &live, totalSize: before &+ UInt64(index))
+                start = live.start
+                lanes = SIMD16<UInt16>(truncatingIfNeeded: handle.loadLanes(from: start))
+                filter = TriggerFilter(level: start)
+                wide = live.end - start > 8
+            }
+        }
+        handle.storeLanes(SIMD16<UInt8>(truncatingIfNeeded: lanes), at: start)
+        rollState = roll
+        liveState = live
     }
 
     /// Steps the levels the vector does not hold.
@@ -86,8 +89,8 @@ extension CTPH {
     static func stepWideLevels(_ handle: LevelHandle, from first: Int, to end: Int, _ byte: UInt8) {
         var level = first
         while level < end {
-            handle.pieces[level] = handle.pieces[level] &* 19 ^ byte
-            handle.halves[level] = handle.halves[level] &* 19 ^ byte
+            handle.pieces[level] = handle.pieces[level] &* 0x93 ^ byte
+            handle.halves[level] = handle.halves[level] &* 0x93 ^ byte
             level += 1
         }
     }

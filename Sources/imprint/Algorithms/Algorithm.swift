@@ -24,6 +24,7 @@ struct Algorithm: Sendable {
     static let all: [Algorithm] = [
         .xxh64,
         .xxh3,
+        .ssdeep,
     ]
 
     /// The algorithm called `name`, if any.
