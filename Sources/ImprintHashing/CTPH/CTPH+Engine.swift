@@ -30,11 +30,13 @@ extension CTPH {
         self.live = live
     }
 
-    /// The vector loop: the piece and half hashes of eight levels from `start` live in one
-    /// `SIMD16<UInt16>` and step together (`h·0x193 ⊕ c` on 16-bit lanes, one `pmullw` per
-    /// eight lanes: only the low 6 bits reach the digest, and they depend only on the low bits
-    /// of ssdeep's 32-bit product). Levels past the eighth (rare: inputs that cut pieces at many
-    /// block sizes at once) step one at a time. A multiply-and-rotate filter (``TriggerFilter``)
+    /// The vector loop: the piece hashes of sixteen levels from `start` live in one
+    /// `SIMD16<UInt16>`, their half hashes in another, and all step together (`h·0x193 ⊕ c` on
+    /// 16-bit lanes, one `pmullw` per eight lanes: only the low 6 bits reach the digest, and
+    /// they depend only on the low bits of ssdeep's 32-bit product). Mail-sized inputs keep
+    /// about eight levels live (the smallest still choosable up to the largest that has cut a
+    /// piece); levels past the sixteenth (inputs that cut pieces at many block sizes at once)
+    /// step one at a time. A multiply-and-rotate filter (``TriggerFilter``)
     /// replaces the modulo; bytes that pass it go to the exact test in ``cutPieces``.
     @usableFromInline
     mutating func consumeSIMD(_ bytes: UnsafeRawPointer, count: Int) {
@@ -56,30 +58,36 @@ extension CTPH {
         var roll = rollState
         var live = liveState
         var start = live.start
-        var lanes = SIMD16<UInt16>(truncatingIfNeeded: handle.loadLanes(from: start))
+        var pieces = handle.loadLanes(handle.pieces, from: start)
+        var halves = handle.loadLanes(handle.halves, from: start)
         var filter = TriggerFilter(level: start)
-        var wide = live.end - start > 8
+        var wide = live.end - start > Levels.laneCount
         let multiplier = SIMD16<UInt16>(repeating: 0x0193)
         var index = 0
         while index < count {
             let byte = input[index]
             roll.step(byte)
-            lanes = (lanes &* multiplier) ^ SIMD16(repeating: UInt16(byte))
+            let broadcast = SIMD16(repeating: UInt16(byte))
+            pieces = (pieces &* multiplier) ^ broadcast
+            halves = (halves &* multiplier) ^ broadcast
             if _slowPath(wide) {
-                stepWideLevels(handle, from: start + 8, to: live.end, byte)
+                stepWideLevels(handle, from: start + Levels.laneCount, to: live.end, byte)
             }
             index &+= 1
             let sum = roll.sum
             if _slowPath(filter.mayTrigger(sum)) {
-                handle.storeLanes(SIMD16<UInt8>(truncatingIfNeeded: lanes), at: start)
+                handle.storeLanes(pieces, handle.pieces, at: start)
+                handle.storeLanes(halves, handle.halves, at: start)
                 cutPieces(sum, handle, levels: &live, totalSize: before &+ UInt64(index))
                 start = live.start
-                lanes = SIMD16<UInt16>(truncatingIfNeeded: handle.loadLanes(from: start))
+                pieces = handle.loadLanes(handle.pieces, from: start)
+                halves = handle.loadLanes(handle.halves, from: start)
                 filter = TriggerFilter(level: start)
-                wide = live.end - start > 8
+                wide = live.end - start > Levels.laneCount
             }
         }
-        handle.storeLanes(SIMD16<UInt8>(truncatingIfNeeded: lanes), at: start)
+        handle.storeLanes(pieces, handle.pieces, at: start)
+        handle.storeLanes(halves, handle.halves, at: start)
         rollState = roll
         liveState = live
     }

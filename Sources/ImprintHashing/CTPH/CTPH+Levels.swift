@@ -13,8 +13,10 @@ extension CTPH {
     struct Levels: Sendable {
         /// Levels including the `lasth` stand-in.
         @usableFromInline static let count = 32
-        /// Slack after the hash arrays so that eight SIMD lanes from any start fit.
-        @usableFromInline static let hashSlots = 40
+        /// Levels the vector loop holds in registers.
+        @usableFromInline static let laneCount = 16
+        /// Slack after the hash arrays so that `laneCount` lanes from any start fit.
+        @usableFromInline static let hashSlots = count + laneCount
 
         @usableFromInline static let pieceOffset = 0
         @usableFromInline static let halfOffset = hashSlots
@@ -66,20 +68,17 @@ extension CTPH {
             base + Levels.digestOffset + level &* CTPH.maximumDigestLength
         }
 
-        /// The piece hashes of eight levels from `level` in lanes 0–7 and their half hashes
-        /// in lanes 8–15.
+        /// Sixteen hashes from `level` of `hashes` (`pieces` or `halves`), widened to 16 bits.
         @inlinable @inline(__always)
-        func loadLanes(from level: Int) -> SIMD16<UInt8> {
-            let low = UnsafeRawPointer(pieces + level).loadUnaligned(as: SIMD8<UInt8>.self)
-            let high = UnsafeRawPointer(halves + level).loadUnaligned(as: SIMD8<UInt8>.self)
-            return SIMD16(lowHalf: low, highHalf: high)
+        func loadLanes(_ hashes: UnsafeMutablePointer<UInt8>, from level: Int) -> SIMD16<UInt16> {
+            SIMD16(truncatingIfNeeded: UnsafeRawPointer(hashes + level).loadUnaligned(as: SIMD16<UInt8>.self))
         }
 
-        /// Writes lanes back where `loadLanes(from:)` read them.
+        /// Writes lanes back where `loadLanes(_:from:)` read them.
         @inlinable @inline(__always)
-        func storeLanes(_ lanes: SIMD16<UInt8>, at level: Int) {
-            UnsafeMutableRawPointer(pieces + level).storeBytes(of: lanes.lowHalf, as: SIMD8<UInt8>.self)
-            UnsafeMutableRawPointer(halves + level).storeBytes(of: lanes.highHalf, as: SIMD8<UInt8>.self)
+        func storeLanes(_ lanes: SIMD16<UInt16>, _ hashes: UnsafeMutablePointer<UInt8>, at level: Int) {
+            UnsafeMutableRawPointer(hashes + level).storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: lanes),
+                                                               as: SIMD16<UInt8>.self)
         }
     }
 }

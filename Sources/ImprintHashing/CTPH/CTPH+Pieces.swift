@@ -23,7 +23,8 @@ extension CTPH {
     @usableFromInline @inline(never)
     static func cutPieces(_ sum: UInt32, _ handle: LevelHandle, levels: inout LiveLevels, totalSize: UInt64) {
         var level = levels.start
-        while level < levels.end && triggers(sum, level: level) {
+        let highest = highestTriggeredLevel(sum)
+        while level < levels.end && level <= highest {
             var length = Int(handle.lengths[level])
             if length == 0 { fork(handle, levels: &levels) }
             let digest = handle.digest(level)

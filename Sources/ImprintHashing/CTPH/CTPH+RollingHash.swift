@@ -43,11 +43,23 @@ extension CTPH {
 }
 
 extension CTPH {
-    /// Whether `sum` cuts a piece at block size 3·2^level: `sum mod bs == bs − 1`, exactly.
+    /// Whether `sum` cuts a piece at block size 3·2^level: `sum mod bs == bs − 1`, by
+    /// definition (the scalar reference).
     @inlinable @inline(__always)
     static func triggers(_ sum: UInt32, level: Int) -> Bool {
         let blockSize = UInt64(minimumBlockSize) << UInt64(level)
         return UInt64(sum) % blockSize == blockSize - 1
+    }
+
+    /// The largest level whose block size `sum` triggers, or −1 for none. With `sum = 3q + r`,
+    /// `sum mod 3·2^k = 3·(q mod 2^k) + r`, which is `3·2^k − 1` exactly when `r = 2` and the
+    /// low `k` bits of `q` are all ones: so every level up to the number of trailing ones of `q`
+    /// triggers (a trigger at 2·bs implies one at bs).
+    @inlinable @inline(__always)
+    static func highestTriggeredLevel(_ sum: UInt32) -> Int {
+        let quotient = sum / minimumBlockSize
+        guard sum &- quotient &* minimumBlockSize == minimumBlockSize - 1 else { return -1 }
+        return (~quotient).trailingZeroBitCount
     }
 
     /// A cheap necessary condition for `triggers(sum, level:)`: `sum + 1` divisible by
