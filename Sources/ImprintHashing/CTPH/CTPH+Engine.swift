@@ -15,8 +15,8 @@ extension CTPH {
                 roll.step(byte)
                 let c = UInt32(byte)
                 for level in live.start..<live.end {
-                    handle.pieces[level] = UInt8(truncatingIfNeeded: UInt32(handle.pieces[level]) &* 0x0100_0193 ^ c)
-                    handle.halves[level] = UInt8(truncatingIfNeeded: UInt32(handle.halves[level]) &* 0x0100_0193 ^ c)
+                    handle.setPiece(level, UInt16(truncatingIfNeeded: UInt32(handle.piece(level)) &* 0x0100_0193 ^ c))
+                    handle.setHalf(level, UInt16(truncatingIfNeeded: UInt32(handle.half(level)) &* 0x0100_0193 ^ c))
                 }
                 let sum = roll.sum
                 if Self.triggers(sum, level: live.start) {
@@ -58,8 +58,8 @@ extension CTPH {
         var roll = rollState
         var live = liveState
         var start = live.start
-        var pieces = handle.loadLanes(handle.pieces, from: start)
-        var halves = handle.loadLanes(handle.halves, from: start)
+        var pieces = handle.loadLanes(halves: false, from: start)
+        var halves = handle.loadLanes(halves: true, from: start)
         var filter = TriggerFilter(level: start)
         var wide = live.end - start > Levels.laneCount
         let multiplier = SIMD16<UInt16>(repeating: 0x0193)
@@ -76,18 +76,18 @@ extension CTPH {
             index &+= 1
             let sum = roll.sum
             if _slowPath(filter.mayTrigger(sum)) {
-                handle.storeLanes(pieces, handle.pieces, at: start)
-                handle.storeLanes(halves, handle.halves, at: start)
+                handle.storeLanes(pieces, halves: false, at: start)
+                handle.storeLanes(halves, halves: true, at: start)
                 cutPieces(sum, handle, levels: &live, totalSize: before &+ UInt64(index))
                 start = live.start
-                pieces = handle.loadLanes(handle.pieces, from: start)
-                halves = handle.loadLanes(handle.halves, from: start)
+                pieces = handle.loadLanes(halves: false, from: start)
+                halves = handle.loadLanes(halves: true, from: start)
                 filter = TriggerFilter(level: start)
                 wide = live.end - start > Levels.laneCount
             }
         }
-        handle.storeLanes(pieces, handle.pieces, at: start)
-        handle.storeLanes(halves, handle.halves, at: start)
+        handle.storeLanes(pieces, halves: false, at: start)
+        handle.storeLanes(halves, halves: true, at: start)
         rollState = roll
         liveState = live
     }
@@ -97,8 +97,8 @@ extension CTPH {
     static func stepWideLevels(_ handle: LevelHandle, from first: Int, to end: Int, _ byte: UInt8) {
         var level = first
         while level < end {
-            handle.pieces[level] = handle.pieces[level] &* 0x93 ^ byte
-            handle.halves[level] = handle.halves[level] &* 0x93 ^ byte
+            handle.setPiece(level, handle.piece(level) &* 0x0193 ^ UInt16(byte))
+            handle.setHalf(level, handle.half(level) &* 0x0193 ^ UInt16(byte))
             level += 1
         }
     }

@@ -27,7 +27,7 @@ extension CTPH {
             let length = Int(handle.lengths[level])
             first.append(handle.digest(level), count: length)
             if sum != 0 {
-                first.appendLast(Self.character(handle.pieces[level]))
+                first.appendLast(Self.character(handle.piece(level)))
             } else if handle.digest(level)[length] != 0 {
                 first.appendLast(handle.digest(level)[length])
             }
@@ -39,7 +39,7 @@ extension CTPH {
                 let kept = untruncated ? nextLength : min(nextLength, Self.maximumDigestLength / 2 - 1)
                 second.append(handle.digest(next), count: kept)
                 if sum != 0 {
-                    second.appendLast(Self.character(untruncated ? handle.pieces[next] : handle.halves[next]))
+                    second.appendLast(Self.character(untruncated ? handle.piece(next) : handle.half(next)))
                 } else {
                     let last = untruncated ? handle.digest(next)[nextLength] : handle.halfDigests[next]
                     if last != 0 { second.appendLast(last) }
@@ -47,7 +47,7 @@ extension CTPH {
             } else if sum != 0 {
                 // Only level 0 can be the last live level here: its open piece is also the
                 // open piece of block size 6.
-                second.appendLast(Self.character(handle.pieces[level]))
+                second.appendLast(Self.character(handle.piece(level)))
             }
             return CTPHDigest(uncheckedBlockSize: Self.minimumBlockSize << UInt32(level),
                               first: first.characters, second: second.characters)

@@ -7,8 +7,9 @@ extension CTPH {
     /// Level 31 stands for ssdeep's `lasth`: the piece hash of a block size too large to ever
     /// cut (3·2³¹ > 2³²), forked like any other level and needed only for the largest inputs.
     ///
-    /// Piece hashes keep 8 bits: the digest uses the low 6 bits of ssdeep's 32-bit FNV-style
-    /// hash, and the low bits of a product and an xor depend only on the low bits of the inputs.
+    /// Piece hashes keep 16 bits (the width of a vector lane): the digest uses the low 6 bits of
+    /// ssdeep's 32-bit FNV-style hash, and the low bits of a product and an xor depend only on
+    /// the low bits of the inputs.
     @usableFromInline
     struct Levels: Sendable {
         /// Levels including the `lasth` stand-in.
@@ -19,21 +20,24 @@ extension CTPH {
         @usableFromInline static let hashSlots = count + laneCount
 
         @usableFromInline static let pieceOffset = 0
-        @usableFromInline static let halfOffset = hashSlots
-        @usableFromInline static let halfDigestOffset = 2 * hashSlots
+        @usableFromInline static let halfOffset = 2 * hashSlots
+        @usableFromInline static let halfDigestOffset = 4 * hashSlots
         @usableFromInline static let lengthOffset = halfDigestOffset + count
         @usableFromInline static let digestOffset = lengthOffset + count
         @usableFromInline static let byteCount = digestOffset + count * CTPH.maximumDigestLength
 
-        /// The low byte of ssdeep's `HASH_INIT` (0x28021967).
-        @usableFromInline static let pieceInit: UInt8 = 0x67
+        /// The low 16 bits of ssdeep's `HASH_INIT` (0x28021967).
+        @usableFromInline static let pieceInit: UInt16 = 0x1967
 
         @usableFromInline var storage: [UInt8]
 
         @inlinable init() {
             storage = [UInt8](repeating: 0, count: Self.byteCount)
-            storage[Self.pieceOffset] = Self.pieceInit
-            storage[Self.halfOffset] = Self.pieceInit
+            storage.withUnsafeMutableBufferPointer { buffer in
+                let handle = LevelHandle(buffer.baseAddress!)
+                handle.setPiece(0, Self.pieceInit)
+                handle.setHalf(0, Self.pieceInit)
+            }
         }
     }
 
@@ -53,10 +57,24 @@ extension CTPH {
         @inlinable @inline(__always)
         init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
+        /// The piece hash of `level`.
         @inlinable @inline(__always)
-        var pieces: UnsafeMutablePointer<UInt8> { base + Levels.pieceOffset }
+        func piece(_ level: Int) -> UInt16 {
+            UnsafeRawPointer(base).loadUnaligned(fromByteOffset: Levels.pieceOffset + 2 &* level, as: UInt16.self)
+        }
         @inlinable @inline(__always)
-        var halves: UnsafeMutablePointer<UInt8> { base + Levels.halfOffset }
+        func setPiece(_ level: Int, _ value: UInt16) {
+            UnsafeMutableRawPointer(base).storeBytes(of: value, toByteOffset: Levels.pieceOffset + 2 &* level, as: UInt16.self)
+        }
+        /// The half hash of `level` (the open piece of the truncated second digest).
+        @inlinable @inline(__always)
+        func half(_ level: Int) -> UInt16 {
+            UnsafeRawPointer(base).loadUnaligned(fromByteOffset: Levels.halfOffset + 2 &* level, as: UInt16.self)
+        }
+        @inlinable @inline(__always)
+        func setHalf(_ level: Int, _ value: UInt16) {
+            UnsafeMutableRawPointer(base).storeBytes(of: value, toByteOffset: Levels.halfOffset + 2 &* level, as: UInt16.self)
+        }
         @inlinable @inline(__always)
         var halfDigests: UnsafeMutablePointer<UInt8> { base + Levels.halfDigestOffset }
         @inlinable @inline(__always)
@@ -68,17 +86,18 @@ extension CTPH {
             base + Levels.digestOffset + level &* CTPH.maximumDigestLength
         }
 
-        /// Sixteen hashes from `level` of `hashes` (`pieces` or `halves`), widened to 16 bits.
+        /// Sixteen hashes from `level`: piece hashes (`halves == false`) or half hashes.
         @inlinable @inline(__always)
-        func loadLanes(_ hashes: UnsafeMutablePointer<UInt8>, from level: Int) -> SIMD16<UInt16> {
-            SIMD16(truncatingIfNeeded: UnsafeRawPointer(hashes + level).loadUnaligned(as: SIMD16<UInt8>.self))
+        func loadLanes(halves: Bool, from level: Int) -> SIMD16<UInt16> {
+            let offset = (halves ? Levels.halfOffset : Levels.pieceOffset) + 2 &* level
+            return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt16>.self)
         }
 
-        /// Writes lanes back where `loadLanes(_:from:)` read them.
+        /// Writes lanes back where `loadLanes(halves:from:)` read them.
         @inlinable @inline(__always)
-        func storeLanes(_ lanes: SIMD16<UInt16>, _ hashes: UnsafeMutablePointer<UInt8>, at level: Int) {
-            UnsafeMutableRawPointer(hashes + level).storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: lanes),
-                                                               as: SIMD16<UInt8>.self)
+        func storeLanes(_ lanes: SIMD16<UInt16>, halves: Bool, at level: Int) {
+            let offset = (halves ? Levels.halfOffset : Levels.pieceOffset) + 2 &* level
+            UnsafeMutableRawPointer(base).storeBytes(of: lanes, toByteOffset: offset, as: SIMD16<UInt16>.self)
         }
     }
 }

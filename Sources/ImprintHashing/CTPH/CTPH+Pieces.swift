@@ -5,7 +5,7 @@ extension CTPH {
 
     /// The base64 character for the low 6 bits of a piece hash.
     @inlinable @inline(__always)
-    static func character(_ hash: UInt8) -> UInt8 {
+    static func character(_ hash: UInt16) -> UInt8 {
         alphabet.utf8Start[Int(hash & 63)]
     }
 
@@ -28,17 +28,17 @@ extension CTPH {
             var length = Int(handle.lengths[level])
             if length == 0 { fork(handle, levels: &levels) }
             let digest = handle.digest(level)
-            digest[length] = character(handle.pieces[level])
-            handle.halfDigests[level] = character(handle.halves[level])
+            digest[length] = character(handle.piece(level))
+            handle.halfDigests[level] = character(handle.half(level))
             if length < maximumDigestLength - 1 {
                 // Room for more: close this piece. Once full, the last character keeps
                 // absorbing the remaining pieces.
                 length += 1
                 handle.lengths[level] = UInt8(length)
                 digest[length] = 0
-                handle.pieces[level] = Levels.pieceInit
+                handle.setPiece(level, Levels.pieceInit)
                 if length < maximumDigestLength / 2 {
-                    handle.halves[level] = Levels.pieceInit
+                    handle.setHalf(level, Levels.pieceInit)
                     handle.halfDigests[level] = 0
                 }
             } else {
@@ -54,8 +54,8 @@ extension CTPH {
         let last = levels.end - 1
         guard levels.end < Levels.count else { return }
         let next = levels.end
-        handle.pieces[next] = handle.pieces[last]
-        handle.halves[next] = handle.halves[last]
+        handle.setPiece(next, handle.piece(last))
+        handle.setHalf(next, handle.half(last))
         handle.halfDigests[next] = 0
         handle.lengths[next] = 0
         handle.digest(next)[0] = 0
