@@ -78,12 +78,15 @@ extension CTPH {
             if _slowPath(filter.mayTrigger(sum)) {
                 handle.storeLanes(pieces, halves: false, at: start)
                 handle.storeLanes(halves, halves: true, at: start)
+                let end = live.end
                 cutPieces(sum, handle, levels: &live, totalSize: before &+ UInt64(index))
-                start = live.start
+                if _slowPath(live.start != start || live.end != end) {
+                    start = live.start
+                    filter = TriggerFilter(level: start)
+                    wide = live.end - start > Levels.laneCount
+                }
                 pieces = handle.loadLanes(halves: false, from: start)
                 halves = handle.loadLanes(halves: true, from: start)
-                filter = TriggerFilter(level: start)
-                wide = live.end - start > Levels.laneCount
             }
         }
         handle.storeLanes(pieces, halves: false, at: start)
