@@ -42,6 +42,19 @@ import Testing
         }
     }
 
+    @Test func randomTextParsesOrThrowsAndRoundTrips() {
+        var random = SeededGenerator(seed: 0xBAD)
+        let pieces = ["3", "6", "96", "0", ":", ":", "abc", "aaaa", "+/", ",", " ", "-", "\u{0}", "é", "99999999999"]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            guard let digest = try? CTPHDigest(parsing: text) else { continue }
+            // Leading zeros of the block size are accepted (as ssdeep's sscanf does) and dropped.
+            #expect(digest.description.drop { $0 == "0" } == text.drop { $0 == "0" })
+            #expect((try? CTPHDigest(parsing: digest.description)) == digest)
+            #expect(CTPH.score(digest, digest) == 100)
+        }
+    }
+
     @Test func hashIsTheOneShotOfTheIncrementalState() {
         var random = SeededGenerator(seed: 3)
         let bytes = random.bytes(10_000)

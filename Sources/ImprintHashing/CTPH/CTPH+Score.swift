@@ -12,7 +12,7 @@ extension CTPH {
     ///
     /// - Parameters:
     ///   - path: `.scalar` runs ssdeep's loops (nested rolling-hash scan, dynamic-programming
-    ///     edit distance); `.simd` compares eight rolling hashes per instruction, detects
+    ///     edit distance); `.simd` compares eight rolling hashes at a time (`SIMD8<UInt32>`), detects
     ///     repeats with `SIMD16<UInt8>` and computes the distance from a bit-parallel longest
     ///     common subsequence (distance = m + n − 2·LCS when a replace costs two). Both give the
     ///     same scores.

@@ -31,7 +31,7 @@ public struct CTPHDigest: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Stricter than ssdeep's `fuzzy_compare`, which skips leading blanks, accepts any byte in
     /// the parts and cuts the second part at a comma (the file name of `ssdeep` output): here the
-    /// text must be exactly a decimal block size and two base64 parts.
+    /// text must be exactly a decimal block size (leading zeros allowed) and two base64 parts.
     /// - Throws: `CTPHDigestError` naming what is wrong.
     public init(parsing text: some StringProtocol) throws(CTPHDigestError) {
         let bytes = Array(text.utf8)
