@@ -33,6 +33,7 @@ struct Algorithm: Sendable {
         .ahash,
         .phash,
         .tlsh,
+        .ssdeep,
     ]
 
     /// The algorithm called `name`, if any.
