@@ -40,8 +40,9 @@ public struct MinHash: Sendable {
     public static let maxPermutations = 1024
     /// The longest shingle: 16 tokens.
     public static let maxShingleSize = 16
-    /// The path `update` uses when none is named.
-    public static let preferredPath: KernelPath = .simd
+    /// The path `update` uses when none is named: scalar, because without AVX-512 a 64-bit
+    /// lane multiply and an unsigned 64-bit minimum are emulated (scripts/bench_text_kernels.sh).
+    public static let preferredPath: KernelPath = .scalar
 
     public let parameters: Parameters
     let path: KernelPath
@@ -49,8 +50,10 @@ public struct MinHash: Sendable {
     let multipliers: [UInt64]
     let addends: [UInt64]
     var minima: [UInt64]
-    /// The last `shingleSize` token hashes, oldest first.
-    var window: [UInt64] = []
+    /// The last `shingleSize` token hashes, each written twice (at `i` and `i + shingleSize`)
+    /// so that the window, oldest first, is always the contiguous `head..<head + shingleSize`.
+    var window: [UInt64]
+    var head = 0
     /// Tokens fed.
     public private(set) var tokenCount = 0
 
@@ -80,15 +83,21 @@ public struct MinHash: Sendable {
         self.multipliers = multipliers
         self.addends = addends
         self.minima = [UInt64](repeating: .max, count: padded)
-        window.reserveCapacity(parameters.shingleSize)
+        self.window = [UInt64](repeating: 0, count: 2 * parameters.shingleSize)
     }
 
     /// Feeds one token by its 64-bit hash.
     public mutating func update(tokenHash: UInt64) {
-        if window.count == parameters.shingleSize { window.removeFirst() }
-        window.append(tokenHash)
+        let size = parameters.shingleSize
+        let shingle: UInt64? = window.withUnsafeMutableBufferPointer { ring in
+            ring[head] = tokenHash
+            ring[head &+ size] = tokenHash
+            head = head &+ 1 == size ? 0 : head &+ 1
+            guard tokenCount &+ 1 >= size else { return nil }
+            return XXH3.hash64(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(ring)[(head &* 8)..<((head &+ size) &* 8)]))
+        }
         tokenCount += 1
-        if window.count == parameters.shingleSize { update(shingleHash: Self.shingleHash(window)) }
+        if let shingle { update(shingleHash: shingle) }
     }
 
     /// Feeds one token, hashed with XXH3-64.
@@ -118,7 +127,8 @@ public struct MinHash: Sendable {
     public func finalize() -> MinHashSignature {
         var copy = self
         if tokenCount > 0 && tokenCount < parameters.shingleSize {
-            copy.update(shingleHash: Self.shingleHash(window))
+            // The tokens so far sit at 0..<tokenCount: the ring has not wrapped.
+            copy.update(shingleHash: Self.shingleHash(Array(window.prefix(tokenCount))))
         }
         return MinHashSignature(minima: Array(copy.minima.prefix(parameters.permutations)))
     }

@@ -11,22 +11,38 @@ public enum WordTokenizer {
     }
 
     /// The XXH3-64 (seed `seed`) of each lower-cased token of `bytes`, in order.
-    /// - Complexity: O(n); one scratch buffer as long as the longest token.
+    /// - Complexity: O(n). A token without upper-case letters is hashed in place; one with
+    ///   them is lower-cased into a scratch buffer as long as the longest such token.
     public static func tokenHashes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> [UInt64] {
+        guard let base = bytes.baseAddress else { return [] }
         var hashes: [UInt64] = []
+        hashes.reserveCapacity(bytes.count / 6)
         var scratch: [UInt8] = []
         var index = 0
         let count = bytes.count
         while index < count {
-            while index < count && !isWordByte(bytes[index]) { index += 1 }
+            while index < count && !isWordByte(base.byte(index)) { index &+= 1 }
             guard index < count else { break }
-            scratch.removeAll(keepingCapacity: true)
-            while index < count && isWordByte(bytes[index]) {
-                let byte = bytes[index]
-                scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                index += 1
+            let start = index
+            var hasUpper = false
+            while index < count {
+                let byte = base.byte(index)
+                guard isWordByte(byte) else { break }
+                hasUpper = hasUpper || (byte &- 0x41) < 26
+                index &+= 1
             }
-            hashes.append(scratch.withUnsafeBytes { XXH3.hash64($0, seed: seed) })
+            let token = UnsafeRawBufferPointer(start: base + start, count: index &- start)
+            if !hasUpper {
+                hashes.append(XXH3.hash64(token, seed: seed))
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: token)
+                let hash = scratch.withUnsafeMutableBytes { lowered -> UInt64 in
+                    for offset in 0..<lowered.count where (lowered[offset] &- 0x41) < 26 { lowered[offset] |= 0x20 }
+                    return XXH3.hash64(UnsafeRawBufferPointer(lowered), seed: seed)
+                }
+                hashes.append(hash)
+            }
         }
         return hashes
     }
