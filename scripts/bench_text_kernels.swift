@@ -13,7 +13,10 @@ let texts = messages.map { String(decoding: $0, as: UTF8.self) }
 let totalBytes = messages.reduce(0) { $0 + $1.count }
 print("corpus: \(messages.count) messages, \(totalBytes) bytes")
 
+let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
+
 func measure(_ name: String, rounds: Int = 3, _ body: () -> UInt64) {
+    guard only.isEmpty || name.hasPrefix(only) else { return }
     var best = Double.infinity
     var sink: UInt64 = 0
     for _ in 0..<rounds {
@@ -26,6 +29,7 @@ func measure(_ name: String, rounds: Int = 3, _ body: () -> UInt64) {
     print(name.padding(toLength: 34, withPad: " ", startingAt: 0), String(format: "%8.1f MB/s  (%.3f s) [%llu]", mbps, best, sink & 0xF))
 }
 
+measure("xxh64 (yardstick)") { messages.reduce(0) { $0 &+ XXH64.hash($1) } }
 measure("nilsimsa") { messages.reduce(0) { $0 &+ Nilsimsa.hash($1).bits[0] } }
 measure("sha1") { messages.reduce(0) { $0 &+ UInt64(SHA1.hash($1)[0]) } }
 measure("pyzor (text as one part)") { texts.reduce(0) { $0 &+ UInt64(PyzorDigest.hash(parts: [$1])[0]) } }
@@ -43,6 +47,7 @@ for path in KernelPath.allCases {
     }
 }
 // Hamming: 1M 64-bit candidates against a query, and 256-bit pairs.
+guard only.isEmpty || only.hasPrefix("hamming") else { exit(0) }
 var random = SystemRandomNumberGenerator()
 let candidates = (0..<1 << 20).map { _ in random.next() as UInt64 }
 var distances = [UInt16](repeating: 0, count: candidates.count)

@@ -90,8 +90,8 @@ public struct MinHash: Sendable {
     public mutating func update(tokenHash: UInt64) {
         let size = parameters.shingleSize
         let shingle: UInt64? = window.withUnsafeMutableBufferPointer { ring in
-            ring[head] = tokenHash
-            ring[head &+ size] = tokenHash
+            ring[head] = tokenHash.littleEndian  // hashed as bytes: the same on every host
+            ring[head &+ size] = tokenHash.littleEndian
             head = head &+ 1 == size ? 0 : head &+ 1
             guard tokenCount &+ 1 >= size else { return nil }
             return XXH3.hash64(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(ring)[(head &* 8)..<((head &+ size) &* 8)]))
@@ -133,7 +133,7 @@ public struct MinHash: Sendable {
         return MinHashSignature(minima: Array(copy.minima.prefix(parameters.permutations)))
     }
 
-    /// XXH3-64 of the words, little-endian, oldest first.
+    /// XXH3-64 of the window's bytes, oldest word first (the ring holds words little-endian).
     static func shingleHash(_ words: [UInt64]) -> UInt64 {
         words.withUnsafeBytes { XXH3.hash64($0) }
     }
