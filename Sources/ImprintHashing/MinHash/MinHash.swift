@@ -133,6 +133,22 @@ public struct MinHash: Sendable {
         return MinHashSignature(minima: Array(copy.minima.prefix(parameters.permutations)))
     }
 
+    /// One-shot: the signature of a token-hash sequence.
+    /// - Throws: ``TextKernelError/Code/parameterOutOfRange`` for parameters outside their limits.
+    public static func signature(tokenHashes: some Sequence<UInt64>,
+                                 parameters: Parameters = Parameters()) throws(TextKernelError) -> MinHashSignature {
+        var sketch = try MinHash(parameters)
+        for hash in tokenHashes { sketch.update(tokenHash: hash) }
+        return sketch.finalize()
+    }
+
+    /// One-shot: the signature of the words of raw bytes (``WordTokenizer``), as
+    /// `imprint hash minhash` prints it with default parameters.
+    public static func signature(words bytes: some Sequence<UInt8>,
+                                 parameters: Parameters = Parameters()) throws(TextKernelError) -> MinHashSignature {
+        try signature(tokenHashes: WordTokenizer.tokenHashes(bytes), parameters: parameters)
+    }
+
     /// XXH3-64 of the window's bytes, oldest word first (the ring holds words little-endian).
     static func shingleHash(_ words: [UInt64]) -> UInt64 {
         words.withUnsafeBytes { XXH3.hash64($0) }

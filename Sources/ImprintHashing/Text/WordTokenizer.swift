@@ -7,7 +7,10 @@ public enum WordTokenizer {
     /// Whether `byte` belongs to a token.
     @inlinable @inline(__always)
     public static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        // A 128-bit set of the ASCII word bytes (digits, letters); every byte >= 0x80 is in.
+        let low: UInt64 = 0x03FF_0000_0000_0000, high: UInt64 = 0x07FF_FFFE_07FF_FFFE
+        if byte >= 0x80 { return true }
+        return ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1
     }
 
     /// The XXH3-64 (seed `seed`) of each lower-cased token of `bytes`, in order.
