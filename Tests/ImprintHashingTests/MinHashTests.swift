@@ -97,6 +97,7 @@ import Testing
         b.update(words: Array("The QUICK brown, fox jumps!".utf8))
         c.update(words: Array("quick the brown fox jumps".utf8))
         #expect(a.finalize() == b.finalize())
+        #expect(try MinHash.signature(words: Array("the quick brown fox jumps".utf8)) == a.finalize())
         #expect(try a.finalize().jaccard(c.finalize()) < 1)
         // Fewer tokens than a shingle: one shingle of them all, not an empty set.
         var short = try MinHash()
@@ -107,6 +108,22 @@ import Testing
         let signature = a.finalize()
         #expect(try MinHashSignature(hex: signature.description) == signature)
         #expect(signature.description.count == 64 * 16)
+    }
+
+    @Test func shingleIsXXH3OfTheWindowWords() throws {
+        // The format a cartridge stores: shingle = XXH3-64 of k little-endian token hashes.
+        var random = SeededGenerator(seed: 0xF0F)
+        let tokens = (0..<40).map { _ in random.next() }
+        var byTokens = try MinHash(), byShingles = try MinHash()
+        for token in tokens { byTokens.update(tokenHash: token) }
+        for start in 0...(tokens.count - 3) {
+            var bytes: [UInt8] = []
+            for word in tokens[start..<start + 3] {
+                for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            }
+            byShingles.update(shingleHash: XXH3.hash64(bytes))
+        }
+        #expect(byTokens.finalize() == byShingles.finalize())
     }
 
     @Test func rejectsBadParametersAndDigests() {

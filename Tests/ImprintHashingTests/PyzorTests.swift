@@ -47,6 +47,17 @@ import Testing
         #expect(selection(lines: 100) == [20, 21, 22, 60, 61, 62])
     }
 
+    @Test func arbitraryBytesNeverCrash() {
+        // Invalid UTF-8 becomes U+FFFD before scanning; random bytes must digest without a trap.
+        var random = SeededGenerator(seed: 0xB4D)
+        for _ in 0..<200 {
+            let bytes = random.bytes(Int.random(in: 0...300, using: &random))
+            var digest = PyzorDigest()
+            digest.update(partUTF8: bytes)
+            #expect(digest.finalize().count == SHA1.byteCount)
+        }
+    }
+
     @Test func emptyMessageIsSHA1OfNothing() {
         #expect(PyzorDigest.hexDigest(parts: [String]()) == SHA1.hexDigest([UInt8]()))
     }

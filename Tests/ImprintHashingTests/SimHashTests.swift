@@ -58,6 +58,13 @@ import Testing
         let a = SimHash64.hash(words: Array("Hello, World! Buy cheap watches now.".utf8))
         let b = SimHash64.hash(words: Array("hello world buy CHEAP watches now".utf8))
         #expect(a == b)
+        let long = String(repeating: "Ab", count: 200)  // over the stack buffer: lower-cased on the heap
+        #expect(WordTokenizer.tokenHashes(Array(long.utf8)) == [XXH3.hash64(Array(long.lowercased().utf8))])
+        for byte in UInt8.min...UInt8.max {
+            let ascii = Unicode.Scalar(byte)
+            let expected = byte >= 0x80 || ("0"..."9").contains(ascii) || ("a"..."z").contains(ascii) || ("A"..."Z").contains(ascii)
+            #expect(WordTokenizer.isWordByte(byte) == expected, "byte \(byte)")
+        }
         #expect(WordTokenizer.tokenHashes(Array("Hi, there".utf8)) == [XXH3.hash64(Array("hi".utf8)), XXH3.hash64(Array("there".utf8))])
     }
 }

@@ -40,8 +40,11 @@ public struct MinHash: Sendable {
     public static let maxPermutations = 1024
     /// The longest shingle: 16 tokens.
     public static let maxShingleSize = 16
-    /// The path `update` uses when none is named.
-    public static let preferredPath: KernelPath = .simd
+    /// The path `update` uses when none is named: scalar. In the portable build the vector
+    /// 64-bit lane multiply and unsigned minimum are emulated with SSE2 and the SIMD path is
+    /// slower; built with `-Xcc -march=x86-64-v3` (AVX2) the SIMD path measured about 1.4x the
+    /// scalar one (`scripts/bench_text_kernels.sh`), so pass `path: .simd` in that build.
+    public static let preferredPath: KernelPath = .scalar
 
     public let parameters: Parameters
     let path: KernelPath
@@ -49,8 +52,10 @@ public struct MinHash: Sendable {
     let multipliers: [UInt64]
     let addends: [UInt64]
     var minima: [UInt64]
-    /// The last `shingleSize` token hashes, oldest first.
-    var window: [UInt64] = []
+    /// The last `shingleSize` token hashes, each written twice (at `i` and `i + shingleSize`)
+    /// so that the window, oldest first, is always the contiguous `head..<head + shingleSize`.
+    var window: [UInt64]
+    var head = 0
     /// Tokens fed.
     public private(set) var tokenCount = 0
 
@@ -80,15 +85,21 @@ public struct MinHash: Sendable {
         self.multipliers = multipliers
         self.addends = addends
         self.minima = [UInt64](repeating: .max, count: padded)
-        window.reserveCapacity(parameters.shingleSize)
+        self.window = [UInt64](repeating: 0, count: 2 * parameters.shingleSize)
     }
 
     /// Feeds one token by its 64-bit hash.
     public mutating func update(tokenHash: UInt64) {
-        if window.count == parameters.shingleSize { window.removeFirst() }
-        window.append(tokenHash)
+        let size = parameters.shingleSize
+        let shingle: UInt64? = window.withUnsafeMutableBufferPointer { ring in
+            ring[head] = tokenHash.littleEndian  // hashed as bytes: the same on every host
+            ring[head &+ size] = tokenHash.littleEndian
+            head = head &+ 1 == size ? 0 : head &+ 1
+            guard tokenCount &+ 1 >= size else { return nil }
+            return XXH3.hash64(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(ring)[(head &* 8)..<((head &+ size) &* 8)]))
+        }
         tokenCount += 1
-        if window.count == parameters.shingleSize { update(shingleHash: Self.shingleHash(window)) }
+        if let shingle { update(shingleHash: shingle) }
     }
 
     /// Feeds one token, hashed with XXH3-64.
@@ -118,12 +129,29 @@ public struct MinHash: Sendable {
     public func finalize() -> MinHashSignature {
         var copy = self
         if tokenCount > 0 && tokenCount < parameters.shingleSize {
-            copy.update(shingleHash: Self.shingleHash(window))
+            // The tokens so far sit at 0..<tokenCount: the ring has not wrapped.
+            copy.update(shingleHash: Self.shingleHash(Array(window.prefix(tokenCount))))
         }
         return MinHashSignature(minima: Array(copy.minima.prefix(parameters.permutations)))
     }
 
-    /// XXH3-64 of the words, little-endian, oldest first.
+    /// One-shot: the signature of a token-hash sequence.
+    /// - Throws: ``TextKernelError/Code/parameterOutOfRange`` for parameters outside their limits.
+    public static func signature(tokenHashes: some Sequence<UInt64>,
+                                 parameters: Parameters = Parameters()) throws(TextKernelError) -> MinHashSignature {
+        var sketch = try MinHash(parameters)
+        for hash in tokenHashes { sketch.update(tokenHash: hash) }
+        return sketch.finalize()
+    }
+
+    /// One-shot: the signature of the words of raw bytes (``WordTokenizer``), as
+    /// `imprint hash minhash` prints it with default parameters.
+    public static func signature(words bytes: some Sequence<UInt8>,
+                                 parameters: Parameters = Parameters()) throws(TextKernelError) -> MinHashSignature {
+        try signature(tokenHashes: WordTokenizer.tokenHashes(bytes), parameters: parameters)
+    }
+
+    /// XXH3-64 of the window's bytes, oldest word first (the ring holds words little-endian).
     static func shingleHash(_ words: [UInt64]) -> UInt64 {
         words.withUnsafeBytes { XXH3.hash64($0) }
     }

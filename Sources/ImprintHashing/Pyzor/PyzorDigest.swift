@@ -3,7 +3,7 @@
 ///
 /// The input is what Pyzor's `digest_payloads` yields: one decoded text per MIME part (HTML
 /// parts already reduced to their text), never raw MIME. Each part is split into lines as
-/// Python's `str.splitlines` does, each line normalized (``PyzorLineNormalizer``), and lines
+/// Python's `str.splitlines` does, each line normalized (see `PyzorDigest+Normalize.swift`), and lines
 /// of at least ``minimumLineLength`` code points kept. A message of at most
 /// ``atomicLineCount`` kept lines digests them all; a longer one digests three lines from 20%
 /// and three from 60% of the way through (``samples``). Feeding the parts joined by a newline
@@ -20,9 +20,9 @@ public struct PyzorDigest: Sendable {
     /// For longer messages: (percent offset, line count) pairs (`digest_spec`).
     public static let samples: [(offsetPercent: Int, length: Int)] = [(20, 3), (60, 3)]
 
+    /// The kept normalized lines, UTF-8, back to back; `keptEnds[i]` is where line i ends.
     var keptBytes: [UInt8] = []
     var keptEnds: [Int] = []
-    var normalizer = PyzorLineNormalizer()
 
     /// Starts a digest.
     public init() {}
@@ -31,13 +31,14 @@ public struct PyzorDigest: Sendable {
     public var keptLineCount: Int { keptEnds.count }
 
     /// Feeds one decoded text part.
-    /// - Complexity: O(n) in the part's Unicode scalars.
-    public mutating func update(part: some StringProtocol) {
-        for scalar in part.unicodeScalars {
-            if normalizer.consume(scalar) { keepLine() }
-        }
-        if normalizer.endLine() { keepLine() }
+    /// - Complexity: O(n) in the part's UTF-8 bytes.
+    public mutating func update(part: String) {
+        var text = part
+        text.withUTF8 { scan($0) }
     }
+
+    /// Feeds one decoded text part.
+    public mutating func update(part: some StringProtocol) { update(part: String(part)) }
 
     /// Feeds one text part given as UTF-8 bytes; invalid sequences become U+FFFD.
     public mutating func update(partUTF8 bytes: some Collection<UInt8>) {
@@ -80,11 +81,5 @@ public struct PyzorDigest: Sendable {
     /// The 40-digit hex form, as `pyzor digest` prints it.
     public static func hexDigest(parts: some Sequence<some StringProtocol>) -> String {
         HexEncoding.string(hash(parts: parts))
-    }
-
-    mutating func keepLine() {
-        keptBytes.append(contentsOf: normalizer.line)
-        keptEnds.append(keptBytes.count)
-        normalizer.line.removeAll(keepingCapacity: true)
     }
 }

@@ -7,38 +7,32 @@ extension SHA1 {
 
     mutating func compress(blocks: UnsafeRawPointer, count: Int) {
         var (h0, h1, h2, h3, h4) = state
-        var schedule = (SIMD16<UInt32>.zero)  // the 16-word rolling message schedule
-        for blockIndex in 0..<count {
-            let block = blocks + blockIndex &* 64
-            for word in 0..<16 {
-                schedule[word] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: word &* 4, as: UInt32.self))
-            }
-            var a = h0, b = h1, c = h2, d = h3, e = h4
-            for round in 0..<80 {
-                let w: UInt32
-                if round < 16 {
-                    w = schedule[round]
-                } else {
-                    let slot = round & 15
-                    w = Self.rotate(schedule[(round &- 3) & 15] ^ schedule[(round &- 8) & 15]
-                                    ^ schedule[(round &- 14) & 15] ^ schedule[slot], 1)
-                    schedule[slot] = w
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { schedule in
+            let w = schedule.baseAddress!
+            for blockIndex in 0..<count {
+                let block = blocks + blockIndex &* 64
+                for t in 0..<16 {
+                    w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
                 }
-                let f: UInt32, k: UInt32
-                switch round {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-                default: f = b ^ c ^ d; k = 0xCA62_C1D6
+                for t in 16..<80 {
+                    w[t] = Self.rotate(w[t &- 3] ^ w[t &- 8] ^ w[t &- 14] ^ w[t &- 16], 1)
                 }
-                let temp = Self.rotate(a, 5) &+ f &+ e &+ k &+ w
-                e = d
-                d = c
-                c = Self.rotate(b, 30)
-                b = a
-                a = temp
+                var a = h0, b = h1, c = h2, d = h3, e = h4
+                @inline(__always)
+                func step(_ f: UInt32, _ k: UInt32, _ t: Int) {
+                    let temp = Self.rotate(a, 5) &+ f &+ e &+ k &+ w[t]
+                    e = d
+                    d = c
+                    c = Self.rotate(b, 30)
+                    b = a
+                    a = temp
+                }
+                for t in 0..<20 { step((b & c) | (~b & d), 0x5A82_7999, t) }
+                for t in 20..<40 { step(b ^ c ^ d, 0x6ED9_EBA1, t) }
+                for t in 40..<60 { step((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, t) }
+                for t in 60..<80 { step(b ^ c ^ d, 0xCA62_C1D6, t) }
+                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
             }
-            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
         }
         state = (h0, h1, h2, h3, h4)
     }

@@ -6,7 +6,7 @@
 /// (``Hamming/distance(_:_:)-(UInt64,UInt64)``).
 ///
 /// The counter update has a scalar reference and a `SIMD8<Int64>` twin (eight bits a step,
-/// branch-free) chosen by ``KernelPath``. Counters add with wrapping arithmetic: the sum of
+/// branch-free, from a table of per-byte lane masks) chosen by ``KernelPath``. Counters add with wrapping arithmetic: the sum of
 /// |weights| must stay under 2^63 (it does for any message: weights are occurrence counts).
 public struct SimHash64: Sendable {
     /// The path `update` uses when none is named.
@@ -71,6 +71,12 @@ public struct SimHash64: Sendable {
         return bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// For each byte value, all-ones lanes where its bits are set (lane j for bit j): 16 KB.
+    @usableFromInline
+    static let byteMasks: [SIMD8<Int64>] = (0..<256).map { byte in
+        SIMD8<Int64>((0..<8).map { bit in (byte >> bit) & 1 == 1 ? -1 : 0 })
+    }
+
     @usableFromInline @inline(__always)
     static func add(_ hash: UInt64, weight: Int64, to lanes: UnsafeMutablePointer<SIMD8<Int64>>, path: KernelPath) {
         switch path {
@@ -80,12 +86,14 @@ public struct SimHash64: Sendable {
                 lanes[bit >> 3][bit & 7] &+= delta
             }
         case .simd:
-            let shifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+            // Sign masks of each hash byte from a table: vectors have no per-lane variable
+            // shift before AVX2. delta = 2 * (weight & mask) - weight is +weight or -weight.
             let weights = SIMD8<Int64>(repeating: weight)
-            for group in 0..<8 {
-                let bits = (SIMD8<UInt64>(repeating: hash >> UInt64(group &* 8)) &>> shifts) & 1
-                let setMask = SIMD8<Int64>(truncatingIfNeeded: 0 &- bits)  // all ones where set
-                lanes[group] &+= (weights & setMask) &- (weights & ~setMask)
+            byteMasks.withUnsafeBufferPointer { masks in
+                for group in 0..<8 {
+                    let mask = masks[Int(truncatingIfNeeded: hash >> UInt64(group &* 8)) & 0xFF]
+                    lanes[group] &+= ((weights & mask) &<< 1) &- weights
+                }
             }
         }
     }

@@ -26,11 +26,7 @@ extension Algorithm {
     /// the minima as 16 hex digits each; distance is the Jaccard estimate, 4 decimals.
     static let minhash = Algorithm(
         name: "minhash", input: .rawBytes,
-        digest: { bytes in
-            var sketch = try MinHash()
-            sketch.update(words: bytes)
-            return sketch.finalize().description
-        },
+        digest: { try MinHash.signature(words: $0).description },
         distance: { first, second in
             let estimate = try MinHashSignature(hex: first).jaccard(try MinHashSignature(hex: second))
             return formatFraction(estimate, decimals: 4)
