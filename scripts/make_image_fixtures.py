@@ -242,9 +242,33 @@ def make_bmps():
         assert np.abs(got - want).max() <= 4, name  # Pillow scales 5/6-bit fields its own way
 
 
+def make_bombs():
+    """Decompression bombs: tiny files that declare or inflate to far more than they hold."""
+    bombs = OUT / "bombs"
+    bombs.mkdir(exist_ok=True)
+    tiny = zlib.compress(b"\0" * 64)
+    header = b"\x89PNG\r\n\x1a\n"
+    (bombs / "png-100000x100000.png").write_bytes(
+        header + chunk(b"IHDR", struct.pack(">IIBBBBB", 100000, 100000, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", tiny) + chunk(b"IEND", b""))
+    # 16x16 gray declared, but the zlib stream inflates to 64 MiB of zeros.
+    (bombs / "png-idat-64mib.png").write_bytes(
+        header + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\0" * (64 << 20), 9)) + chunk(b"IEND", b""))
+    # A 65535x65535 logical screen (GIF sides are 16-bit) holding one 1x1 frame.
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
+    (bombs / "gif-screen-65535.gif").write_bytes(
+        b"GIF89a" + struct.pack("<HHBBB", 65535, 65535, 0x80, 0, 0) + b"\0\0\0\xff\xff\xff" + frame + b"\x3b")
+    # A 16x16 screen whose frame declares 65535x65535.
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 65535, 65535, 0) + b"\x02\x02\x44\x01\x00"
+    (bombs / "gif-frame-65535.gif").write_bytes(
+        b"GIF89a" + struct.pack("<HHBBB", 16, 16, 0x80, 0, 0) + b"\0\0\0\xff\xff\xff" + frame + b"\x3b")
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     make_pngs()
     make_gif()
     make_bmps()
+    make_bombs()
     print(f"wrote {len(list(OUT.iterdir()))} files to {OUT}")
