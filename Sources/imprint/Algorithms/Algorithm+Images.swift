@@ -6,7 +6,7 @@ extension Algorithm {
     /// (its quality, 0...100, is available from the library as `PDQHash.quality`).
     static let pdq = Algorithm(
         name: "pdq", input: .image,
-        digest: { PDQ.hash(try decodeForHashing($0)).hex },
+        digest: { PDQ.hash(try decodeForHashing($0, options: .pdq)).hex },
         distance: { first, second in
             guard let a = PDQHash(hex: first), let b = PDQHash(hex: second) else {
                 throw CommandFailure("a PDQ digest is 64 hex digits")
@@ -36,9 +36,9 @@ extension Algorithm {
     }
 
     /// Decodes a file for an image hash; an undecodable file is a one-line error.
-    private static func decodeForHashing(_ bytes: [UInt8]) throws -> DecodedImage {
+    private static func decodeForHashing(_ bytes: [UInt8], options: ImageDecodingOptions = .init()) throws -> DecodedImage {
         do {
-            return try ImageDecoder.decode(bytes)
+            return try ImageDecoder.decode(bytes, options: options)
         } catch {
             throw CommandFailure(error.description)
         }

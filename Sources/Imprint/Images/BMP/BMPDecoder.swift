@@ -15,6 +15,7 @@ public enum BMPDecoder {
               let headerSize = data.uint32(at: 14, bigEndian: false) else {
             throw .make(.corrupt, "no BMP header")
         }
+        guard data.count >= 14 + Int(min(headerSize, 124)) else { throw .make(.truncated, "BMP header cut short") }
         let width: Int, signedHeight: Int, bitCount: Int, compression: UInt32, paletteEntrySize: Int
         var colorsUsed = 0
         if headerSize == 12 {
