@@ -33,3 +33,32 @@ struct MessageCorpusTests {
         }
     }
 }
+
+@Suite("Message counts against Python's email")
+struct MessageCountTests {
+    @Test("parts, leaves and attachments match scripts/mime_counts.py on hand-checked messages")
+    func countsMatchPython() throws {
+        guard let root = MessageCorpus.sharedRoot else {
+            print("note: ../shared/corpora is absent; the count check is skipped")
+            return
+        }
+        let rows = try Fixtures.table("mime/counts.tsv")
+        #expect(rows.count >= 8)
+        for row in rows {
+            let name = String(row[0])
+            let pieces = name.split(separator: "#")
+            var bytes = try FileBytes.read(root.appendingPathComponent(String(pieces[0])).path)
+            if pieces.count == 2 {
+                let ranges = Mbox.messageRanges(in: bytes)
+                bytes = Array(bytes[ranges[Int(pieces[1])!]])
+            }
+            let message = try Message(rendered: bytes)
+            #expect(message.parts.count == Int(row[1]), "\(name) parts")
+            #expect(message.leaves.count == Int(row[2]), "\(name) leaves")
+            #expect(message.attachments.count == Int(row[3]), "\(name) attachments")
+            // The same counts from the wire form.
+            let wire = try Message(wire: MessageRendering.wire(rendered: bytes))
+            #expect(wire.parts.count == message.parts.count && wire.attachments.count == message.attachments.count)
+        }
+    }
+}
