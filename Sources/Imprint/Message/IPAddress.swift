@@ -21,20 +21,18 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Loopback, private (RFC 1918, RFC 4193), link-local, CGNAT (RFC 6598), unspecified or
-    /// documentation addresses: not a public hop. IPv4-mapped IPv6 is judged as IPv4.
+    /// multicast addresses: not a public hop. IPv4-mapped IPv6 is judged as IPv4.
     public var isPrivateOrLocal: Bool {
         if isIPv4 {
             let (a, b) = (bytes[0], bytes[1])
             return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (16...31).contains(b))
                 || (a == 192 && b == 168) || (a == 100 && (64...127).contains(b)) || a >= 224
-                || (a == 192 && b == 0 && bytes[2] == 2)
         }
         if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
             return IPAddress(v4: Array(bytes[12..<16])).isPrivateOrLocal
         }
         if bytes[0..<15].allSatisfy({ $0 == 0 }) { return true }  // :: and ::1
         return bytes[0] & 0xFE == 0xFC || (bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80) || bytes[0] == 0xFF
-            || (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0D && bytes[3] == 0xB8)
     }
 
     private init(v4: [UInt8]) { bytes = v4 }
