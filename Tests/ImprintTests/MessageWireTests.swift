@@ -63,7 +63,7 @@ struct MessageWireTests {
         let message = try Message(wire: wire + [UInt8]("junk after"))
         #expect(message.anomalies.contains(.dataAfterTerminator))
         #expect(message.decodedBody(of: message.root).bytes == [UInt8](".\r\n..\r\n.x\r\nend\r\n"))
-        #expect(message.root.body.count == 16 && message.root.body.raw.count == 20)
+        #expect(message.root.body.count == 16 && message.root.body.raw.count == 19)
         let unterminated = try Message(wire: [UInt8]("Subject: s\r\n\r\nbody\r\n"))
         #expect(unterminated.anomalies.contains(.missingTerminator))
         #expect(throws: MessageParseError.self) { try Message(wire: [UInt8](".\r\n")) }

@@ -1,8 +1,11 @@
+import Glibc
+
 /// The "decoder" for 7bit, 8bit and binary parts (RFC 2045 §6.2): bytes pass through, with line
 /// breaks made canonical CRLF (a bare LF becomes CRLF, CRLF and bare CR stay), so a part reads the
 /// same from an LF-only file and from the SMTP wire.
 ///
 /// `init()` / `update(_:)` / `finalize()`; the output stops at `limit` bytes (`isTruncated` is set).
+/// Line feeds are found with `memchr`; the runs between them are appended in bulk.
 public struct IdentityDecoder: Sendable {
     private var lastWasCR = false
     private var output: [UInt8] = []
@@ -20,13 +23,16 @@ public struct IdentityDecoder: Sendable {
     public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !isTruncated, let base = chunk.baseAddress else { return }
         var runStart = 0
-        for index in 0..<chunk.count where base[index] == 0x0A {
+        var position = 0
+        while position < chunk.count, let found = memchr(base + position, 0x0A, chunk.count - position) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let precededByCR = index > 0 ? base[index - 1] == 0x0D : lastWasCR
             if !precededByCR {
                 append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 append(0x0D)
                 runStart = index
             }
+            position = index + 1
         }
         append(UnsafeBufferPointer(start: base + runStart, count: chunk.count - runStart))
         if chunk.count > 0 { lastWasCR = base[chunk.count - 1] == 0x0D }

@@ -30,15 +30,14 @@ public struct MessageBytes: Sendable, Sequence {
     /// is one call for the whole view; in wire form the runs are split at stuffing dots only.
     ///
     /// - Complexity: O(n), one `memchr` per line in wire form.
-    @inlinable
-    public func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        try storage.withUnsafeBufferPointer { buffer in
+    public func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        storage.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             let end = range.upperBound
             var start = range.lowerBound
             guard start < end else { return }
             guard isStuffed else {
-                try body(UnsafeBufferPointer(start: base + start, count: end - start))
+                body(UnsafeBufferPointer(start: base + start, count: end - start))
                 return
             }
             if base[start] == UInt8(ascii: ".") { start += 1 }
@@ -47,12 +46,12 @@ public struct MessageBytes: Sendable, Sequence {
                 guard let found = memchr(base + position, 0x0A, end - position) else { break }
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if newline + 1 < end, base[newline + 1] == UInt8(ascii: ".") {
-                    try body(UnsafeBufferPointer(start: base + start, count: newline + 1 - start))
+                    body(UnsafeBufferPointer(start: base + start, count: newline + 1 - start))
                     start = newline + 2
                 }
                 position = newline + 1
             }
-            if start < end { try body(UnsafeBufferPointer(start: base + start, count: end - start)) }
+            if start < end { body(UnsafeBufferPointer(start: base + start, count: end - start)) }
         }
     }
 

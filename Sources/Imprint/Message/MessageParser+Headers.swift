@@ -10,6 +10,7 @@ extension MessageParser {
     ///   `MessageLimits.maxHeaderBytes`.
     mutating func readHeaderBlock() throws(MessageParseError) -> [HeaderField] {
         var fields: [HeaderField] = []
+        fields.reserveCapacity(parts.isEmpty ? 32 : 4)
         let blockStart = cursor.position
         var name = 0..<0
         var valueStart = 0, valueEnd = 0

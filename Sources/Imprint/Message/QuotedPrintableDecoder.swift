@@ -22,10 +22,29 @@ public struct QuotedPrintableDecoder: Sendable {
 
     /// Decodes the next chunk.
     public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
-        for byte in chunk {
-            guard !isTruncated else { return }
-            consume(byte)
+        guard let base = chunk.baseAddress else { return }
+        var index = 0
+        while index < chunk.count, !isTruncated {
+            // Fast path: a run of bytes that need no decision is appended in bulk.
+            if case .text = state, pending.isEmpty {
+                var end = index
+                while end < chunk.count, Self.isPlain(base[end]) { end += 1 }
+                if end > index {
+                    let room = limit - output.count
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + index, count: min(room, end - index)))
+                    if end - index > room { isTruncated = true; return }
+                    index = end
+                    continue
+                }
+            }
+            consume(base[index])
+            index += 1
         }
+    }
+
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte != UInt8(ascii: "=") && byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0A
     }
 
     /// Convenience for arrays and slices.
