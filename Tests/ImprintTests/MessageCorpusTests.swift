@@ -23,6 +23,9 @@ struct MessageCorpusTests {
             }
             for field in message.headers { _ = field.decodedValue }
             _ = message.envelope
+            // The wire form of the same message has the same tree.
+            let wire = try Message(wire: MessageRendering.wire(rendered: bytes))
+            #expect(wire.parts.count == message.parts.count && wire.attachments.count == message.attachments.count, "\(name)")
             parsed += 1
             dump += "\(name)\t\(message.parts.count)\t\(message.leaves.count)\t\(message.attachments.count)\n"
         }
