@@ -85,6 +85,14 @@ struct MessageParsingTests {
         #expect(message.anomalies.isDisjoint(with: [.missingCloseBoundary, .badBoundary]))
     }
 
+    @Test("delimiter lines: transport padding allowed, any other trailing text is content")
+    func delimiterLines() throws {
+        let message = try Self.parse("Content-Type: multipart/mixed; boundary=\"b\"\n\n--b \t\n\none\n--b-\n--b x\n--b--  \n")
+        #expect(message.parts.count == 2)
+        #expect(message.text(of: message.parts[1]) == "one\r\n--b-\r\n--b x")
+        #expect(message.anomalies.isDisjoint(with: .missingCloseBoundary))
+    }
+
     @Test("a missing close delimiter ends the part at the enclosing boundary or the end")
     func missingClose() throws {
         let message = try Self.parse("""
@@ -130,5 +138,10 @@ struct MessageParsingTests {
         #expect(whole.root.body.count == bodyBytes)
         let oneShort = try Message(bytes: bytes, form: form, maxBodyLength: bodyBytes - 1)
         #expect(oneShort.isTruncated)
+        if form == .wire {
+            // Bytes after the terminator are not body: a bound past the terminator cuts nothing.
+            let trailing = try Message(wire: bytes + [UInt8](repeating: 0x41, count: 5_000), maxBodyLength: 2_000)
+            #expect(!trailing.isTruncated && trailing.anomalies.contains(.dataAfterTerminator))
+        }
     }
 }

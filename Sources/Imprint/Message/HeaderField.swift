@@ -21,6 +21,7 @@ public struct HeaderField: Sendable {
 
     /// Whether the name equals `other`, ignoring ASCII case (no allocation).
     public func hasName(_ other: String) -> Bool {
+        guard other.utf8.count == nameRange.count else { return false }
         var utf8 = other.utf8.makeIterator()
         for index in nameRange {
             guard let byte = utf8.next(), Self.lower(storage[index]) == Self.lower(byte) else { return false }

@@ -52,6 +52,8 @@ public struct Message: Sendable {
             var contentEnd = parser.cursor.end
             if stuffed {
                 if let terminator = parser.cursor.terminator {
+                    // The whole body was read: whatever the bound, nothing was cut.
+                    parser.anomalies.remove(.truncatedBody)
                     contentEnd = terminator
                     let afterLine = Self.lineEnd(buffer, from: terminator)
                     if afterLine < bufferEnd { parser.anomalies.insert(.dataAfterTerminator) }

@@ -32,10 +32,9 @@ public struct MessageBytes: Sendable, Sequence {
     /// - Complexity: O(n), one `memchr` per line in wire form.
     public func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         storage.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
             let end = range.upperBound
             var start = range.lowerBound
-            guard start < end else { return }
+            guard start < end, let base = buffer.baseAddress else { return }
             guard isStuffed else {
                 body(UnsafeBufferPointer(start: base + start, count: end - start))
                 return

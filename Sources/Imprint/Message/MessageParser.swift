@@ -37,9 +37,16 @@ struct MessageParser {
             cursor.end = bodyStart + maxBodyLength
             anomalies.insert(.truncatedBody)
         }
-        let contentType = headers.first(named: "Content-Type").map { ContentType.parse($0.unfoldedBytes, fallback: fallback) } ?? fallback
-        let encoding = TransferEncoding.parse(headers.first(named: "Content-Transfer-Encoding")?.unfoldedBytes)
-        let disposition = headers.first(named: "Content-Disposition").map { ContentDisposition.parse($0.unfoldedBytes) }
+        // One pass picks the MIME fields (the first of each counts).
+        var typeField: HeaderField?, encodingField: HeaderField?, dispositionField: HeaderField?
+        for field in fields where field.nameRange.count >= 12 && HeaderField.lower(storage[field.nameRange.lowerBound]) == UInt8(ascii: "c") {
+            if typeField == nil, field.hasName("Content-Type") { typeField = field }
+            if encodingField == nil, field.hasName("Content-Transfer-Encoding") { encodingField = field }
+            if dispositionField == nil, field.hasName("Content-Disposition") { dispositionField = field }
+        }
+        let contentType = typeField.map { ContentType.parse($0.unfoldedBytes, fallback: fallback) } ?? fallback
+        let encoding = TransferEncoding.parse(encodingField?.unfoldedBytes)
+        let disposition = dispositionField.map { ContentDisposition.parse($0.unfoldedBytes) }
         let index = parts.count
         parts.append(MIMEPart(
             index: index, parent: parent, depth: depth, headers: headers, contentType: contentType,

@@ -28,7 +28,13 @@ public struct QuotedPrintableDecoder: Sendable {
             // Fast path: a run of bytes that need no decision is appended in bulk.
             if case .text = state, pending.isEmpty {
                 var end = index
-                while end < chunk.count, Self.isPlain(base[end]) { end += 1 }
+                while end < chunk.count {
+                    let byte = base[end]
+                    if Self.isPlain(byte) { end += 1; continue }
+                    // A space or tab followed by a plain byte is not line-final: pass it too.
+                    if byte == 0x20 || byte == 0x09, end + 1 < chunk.count, Self.isPlain(base[end + 1]) { end += 2; continue }
+                    break
+                }
                 if end > index {
                     let room = limit - output.count
                     output.append(contentsOf: UnsafeBufferPointer(start: base + index, count: min(room, end - index)))
