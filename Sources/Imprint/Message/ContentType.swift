@@ -1,0 +1,103 @@
+/// A parsed `Content-Type` (RFC 2045 §5): media type, subtype and parameters.
+///
+/// An absent or invalid value (no single `/`) means `text/plain; charset=us-ascii` (RFC 2045
+/// §5.2), or `message/rfc822` inside `multipart/digest` (RFC 2046 §5.1.5).
+public struct ContentType: Hashable, Sendable {
+    /// Lower-cased type, e.g. `text`.
+    public let type: String
+    /// Lower-cased subtype, e.g. `plain`.
+    public let subtype: String
+    /// The parameters in order (names lower-cased, RFC 2231 joined).
+    public let parameters: [MIMEParameter]
+    /// Whether the header was absent or invalid and the default was used.
+    public let isDefault: Bool
+
+    public init(type: String, subtype: String, parameters: [MIMEParameter] = [], isDefault: Bool = false) {
+        self.type = type
+        self.subtype = subtype
+        self.parameters = parameters
+        self.isDefault = isDefault
+    }
+
+    /// `type/subtype`.
+    public var mediaType: String { type + "/" + subtype }
+
+    /// The value of parameter `name` (lower-case).
+    public func parameter(_ name: String) -> String? { parameters.first { $0.name == name }?.value }
+
+    /// The declared charset, normalized (lower-cased, unquoted).
+    public var charset: String? { parameter("charset").map(CharsetDecoder.normalizedName).flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The boundary bytes exactly as declared (multipart only).
+    public var boundary: [UInt8]? { parameters.first { $0.name == "boundary" }?.rawValue }
+
+    public var isMultipart: Bool { type == "multipart" }
+
+    static let textPlain = ContentType(type: "text", subtype: "plain", isDefault: true)
+    static let messageRFC822 = ContentType(type: "message", subtype: "rfc822", isDefault: true)
+
+    /// Parses an unfolded header value; `fallback` when it is not `type/subtype`.
+    static func parse(_ bytes: [UInt8], fallback: ContentType) -> ContentType {
+        let (main, parameters) = MIMEParameterParser.parse(bytes)
+        let halves = main.split(separator: "/", omittingEmptySubsequences: false)
+        guard halves.count == 2 else {
+            return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
+        }
+        let type = halves[0].trimmingSpaces, subtype = halves[1].trimmingSpaces
+        guard !type.isEmpty, !subtype.isEmpty else {
+            return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
+        }
+        return ContentType(type: type, subtype: subtype, parameters: parameters)
+    }
+}
+
+/// A parsed `Content-Disposition` (RFC 2183): `inline` or `attachment`, with parameters.
+public struct ContentDisposition: Hashable, Sendable {
+    /// Lower-cased disposition type (`inline`, `attachment`, or what the sender wrote).
+    public let kind: String
+    public let parameters: [MIMEParameter]
+
+    public var isAttachment: Bool { kind == "attachment" }
+    public var filename: String? { parameters.first { $0.name == "filename" }?.value }
+
+    static func parse(_ bytes: [UInt8]) -> ContentDisposition {
+        let (main, parameters) = MIMEParameterParser.parse(bytes)
+        return ContentDisposition(kind: main, parameters: parameters)
+    }
+}
+
+/// `Content-Transfer-Encoding` (RFC 2045 §6). Unknown values decode as identity.
+public enum TransferEncoding: Hashable, Sendable {
+    case sevenBit, eightBit, binary, base64, quotedPrintable
+    case other(String)
+
+    /// Whether the body bytes are the content itself (no decoding).
+    public var isIdentity: Bool {
+        switch self {
+        case .base64, .quotedPrintable: return false
+        default: return true
+        }
+    }
+
+    static func parse(_ bytes: [UInt8]?) -> TransferEncoding {
+        guard let bytes else { return .sevenBit }
+        let (main, _) = MIMEParameterParser.parse(bytes)
+        switch main {
+        case "", "7bit": return .sevenBit
+        case "8bit": return .eightBit
+        case "binary": return .binary
+        case "base64": return .base64
+        case "quoted-printable": return .quotedPrintable
+        default: return .other(main)
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var slice = self
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

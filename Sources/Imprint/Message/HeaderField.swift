@@ -1,0 +1,81 @@
+/// One header field as it appears in the message: raw bytes kept (for fingerprints that need
+/// them), with its unfolded and RFC 2047-decoded value computed on demand.
+///
+/// Follows RFC 5322 §2.2 (fields, unfolding) and RFC 2047 (encoded words).
+public struct HeaderField: Sendable {
+    /// The buffer the message was parsed from (shared).
+    public let storage: [UInt8]
+    /// The field name's bytes in `storage`.
+    public let nameRange: Range<Int>
+    /// The value's bytes in `storage`, after the colon, folding line breaks included.
+    public let valueRange: Range<Int>
+
+    /// The field name as written (case kept).
+    public var name: String { String(decoding: storage[nameRange], as: UTF8.self) }
+
+    /// The raw value bytes (folded), a slice of the message: no copy.
+    public var rawValue: ArraySlice<UInt8> { storage[valueRange] }
+
+    /// The whole field as written, `Name:` through the end of its last line (no final line break).
+    public var rawField: ArraySlice<UInt8> { storage[nameRange.lowerBound..<valueRange.upperBound] }
+
+    /// Whether the name equals `other`, ignoring ASCII case (no allocation).
+    public func hasName(_ other: String) -> Bool {
+        guard other.utf8.count == nameRange.count else { return false }
+        var utf8 = other.utf8.makeIterator()
+        for index in nameRange {
+            guard let byte = utf8.next(), Self.lower(storage[index]) == Self.lower(byte) else { return false }
+        }
+        return utf8.next() == nil
+    }
+
+    /// The unfolded value bytes (RFC 5322 §2.2.3): line breaks inside removed, the whitespace
+    /// after them kept; leading and trailing whitespace trimmed.
+    public var unfoldedBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(valueRange.count)
+        for index in valueRange {
+            let byte = storage[index]
+            if byte == 0x0D || byte == 0x0A { continue }
+            if bytes.isEmpty, byte == 0x20 || byte == 0x09 { continue }
+            bytes.append(byte)
+        }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        return bytes
+    }
+
+    /// The unfolded value as text (UTF-8, or ISO-8859-1 when not valid UTF-8), not decoded.
+    public var value: String { CharsetDecoder.decode(unfoldedBytes, charset: nil) }
+
+    /// The unfolded value with RFC 2047 encoded words decoded.
+    public var decodedValue: String { EncodedWords.decode(unfoldedBytes) }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
+
+/// The header fields of a message or a part, in order, duplicates kept.
+public struct HeaderList: RandomAccessCollection, Sendable {
+    public let fields: [HeaderField]
+
+    public init(_ fields: [HeaderField]) { self.fields = fields }
+
+    public var startIndex: Int { fields.startIndex }
+    public var endIndex: Int { fields.endIndex }
+    public subscript(position: Int) -> HeaderField { fields[position] }
+
+    /// The first field named `name` (ASCII case-insensitive).
+    public func first(named name: String) -> HeaderField? {
+        fields.first { $0.hasName(name) }
+    }
+
+    /// Every field named `name`, in order.
+    public func all(named name: String) -> [HeaderField] {
+        fields.filter { $0.hasName(name) }
+    }
+
+    /// The decoded value of the first field named `name`.
+    public subscript(name: String) -> String? { first(named: name)?.decodedValue }
+}

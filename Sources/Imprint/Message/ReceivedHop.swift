@@ -1,0 +1,71 @@
+/// The sending side of one `Received` field (RFC 5321 §4.4): `from HELO (rDNS [IP]) by … for <rcpt>`.
+///
+/// Understands the common variants: Postfix/Sendmail `from helo (host [1.2.3.4])`, Exim
+/// `from [1.2.3.4] (helo=name)`, qmail `from unknown (HELO name) (1.2.3.4)`, IPv6 address
+/// literals `[IPv6:2001:db8::1]` or `[2001:db8::1]`. A field without a `from` clause (local
+/// submission, `qmail invoked`) names no hop.
+struct ReceivedHop {
+    var helo: String?
+    var address: IPAddress?
+    var recipient: String?
+
+    init(_ value: String) {
+        let bytes = Array(value.utf8)
+        let lowered = bytes.map(HeaderField.lower)
+        func find(_ needle: String, from start: Int = 0, before end: Int? = nil) -> Int? {
+            let pattern = Array(needle.utf8)
+            let limit = (end ?? lowered.count) - pattern.count
+            guard start <= limit else { return nil }
+            for index in start...limit where lowered[index] == pattern[0] && Array(lowered[index..<index + pattern.count]) == pattern {
+                return index
+            }
+            return nil
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func token(from start: Int, stops: String) -> Range<Int> {
+            let stop = Set(stops.utf8)
+            var end = start
+            while end < bytes.count, !stop.contains(bytes[end]) { end += 1 }
+            return start..<end
+        }
+
+        if let mark = find(" for ") {
+            var start = mark + 5
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            let candidate = Envelope.stripBrackets(text(token(from: start, stops: "; \t")))
+            if candidate.contains("@") { recipient = candidate }
+        }
+        guard find("from ") == 0 else { return }
+        let clauseEnd = find(" by ", from: 5) ?? bytes.count
+        var start = 5
+        while start < clauseEnd, bytes[start] == 0x20 { start += 1 }
+        let first = token(from: start, stops: " (\t")
+        let firstEnd = min(first.upperBound, clauseEnd)
+        if firstEnd > start { helo = text(start..<firstEnd) }
+        // Exim and qmail put the HELO name in a comment when the first token is an address.
+        if let mark = find("helo", from: firstEnd, before: clauseEnd), helo == nil || helo!.hasPrefix("[") || helo == "unknown" {
+            var nameStart = mark + 4
+            while nameStart < clauseEnd, bytes[nameStart] == UInt8(ascii: "=") || bytes[nameStart] == 0x20 { nameStart += 1 }
+            let name = token(from: nameStart, stops: ") ]\t")
+            if !name.isEmpty, name.upperBound <= clauseEnd { helo = text(name) }
+        }
+        // An address literal in brackets first, then a bare address anywhere in the clause.
+        var search = 5
+        while let open = bytes[search..<clauseEnd].firstIndex(of: UInt8(ascii: "[")),
+              let close = bytes[open..<clauseEnd].firstIndex(of: UInt8(ascii: "]")) {
+            if let address = IPAddress(text(open + 1..<close)) {
+                self.address = address
+                return
+            }
+            search = close + 1
+        }
+        let separators = Set(" ()[]=;,\t".utf8)
+        for piece in bytes[5..<clauseEnd].split(whereSeparator: { separators.contains($0) })
+        where piece.contains(UInt8(ascii: ".")) || piece.contains(UInt8(ascii: ":")) {
+            if let address = IPAddress(String(decoding: piece, as: UTF8.self)) {
+                self.address = address
+                return
+            }
+        }
+    }
+}
