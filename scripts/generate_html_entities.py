@@ -2,8 +2,8 @@
 """Generate Sources/Imprint/Text/HTMLEntityTable.swift from Python's html.entities.
 
 Emits every HTML5 named character reference (html.entities.html5, which includes the 252 of
-HTML 4 and their legacy forms without a semicolon) as one compact string, "name<TAB>text" per
-line, that HTMLEntities parses into a dictionary on first use. Run from the repository root:
+HTML 4 and their legacy forms without a semicolon) as one compact string, "name<TAB>code points
+in hex, space-separated" per line, that HTMLEntities parses into a dictionary on first use. Run from the repository root:
 
     python3 scripts/generate_html_entities.py
 """
@@ -13,10 +13,6 @@ import sys
 OUT = "Sources/Imprint/Text/HTMLEntityTable.swift"
 
 
-def escape(text):
-    return "".join(c if 0x20 <= ord(c) < 0x7F and c not in '\\"' else "\\u{%X}" % ord(c) for c in text)
-
-
 def main():
     entries = sorted(html.entities.html5.items())
     assert all(name in html.entities.html5 for name in (n + ";" for n in html.entities.name2codepoint))
@@ -24,11 +20,11 @@ def main():
              " (%d names). Do not edit." % (sys.version_info[:2] + (len(entries),)),
              "",
              "enum HTMLEntityTable {",
-             "    /// \"name<TAB>replacement\" lines; names without a trailing ';' are the legacy forms",
+             "    /// \"name<TAB>hex code points\" lines; names without a trailing ';' are the legacy forms",
              "    /// that HTML allows without one.",
              "    static let packed: String = \"\"\""]
     for name, text in entries:
-        lines.append(escape(name) + "\\t" + escape(text))
+        lines.append(name + "\t" + " ".join("%X" % ord(c) for c in text))
     lines += ["\"\"\"", "}", ""]
     with open(OUT, "w") as out:
         out.write("\n".join(lines))
