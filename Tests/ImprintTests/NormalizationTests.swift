@@ -1,3 +1,4 @@
+import Foundation
 import Imprint
 import ImprintTestSupport
 import Testing
@@ -69,7 +70,21 @@ struct NormalizationTests {
             var text = ""
             for _ in 0..<Int.random(in: 0...30, using: &generator) { text += pieces.randomElement(using: &generator)! }
             let once = normalized(text)
-            #expect(normalized(once) == once, "\(text.debugDescription)")
+            #expect(Array(normalized(once).utf8) == Array(once.utf8), "\(text.debugDescription)")
+        }
+    }
+
+    /// Normalizing run by run must agree with normalizing after whole-text NFKC.
+    @Test func runwiseNFKCAgreesWithWholeTextNFKC() {
+        var generator = SeededGenerator(seed: 0x4E46_4B43)
+        let pieces = ["e", "E", "\u{301}", "\u{327}\u{301}", "a", "Å", "ﬃ", "\u{FF76}", "\u{FF9E}", "ｶﾞ", " ", "1", "²",
+                      "\u{1100}", "\u{1161}", "\u{11A8}", "’", "é", "x\u{200B}", "Ω", "K", "\u{212B}", "ǅ"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...16, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let whole = text.precomposedStringWithCompatibilityMapping
+            // Byte equality: String's == is canonical equivalence, fingerprints hash bytes.
+            #expect(Array(normalized(text).utf8) == Array(normalized(whole).utf8), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

@@ -21,11 +21,7 @@ struct HTMLAttributes: IteratorProtocol {
         while index < end, !HTMLTokenizer.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: "/") {
             index += 1
         }
-        var name = [UInt8]()
-        for byte in bytes[nameStart..<min(index, nameStart + 15)] {
-            name.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        let attributeName = String(decoding: name, as: UTF8.self)
+        let attributeName = HTMLTokenizer.lowercasedName(UnsafeBufferPointer(rebasing: bytes[nameStart..<min(index, nameStart + 15)]))
         var look = index
         while look < end, HTMLTokenizer.isSpace(bytes[look]) { look += 1 }
         guard look < end, bytes[look] == UInt8(ascii: "=") else {

@@ -33,6 +33,16 @@ struct NormalizedTextWriter {
         }
     }
 
+    /// Removes the last byte appended to the current word if it came from `original` (an ASCII
+    /// letter or digit), so that it can be normalized again together with what follows.
+    mutating func takeBack(_ original: UInt8) -> Bool {
+        let folded = options.foldCase && original >= 0x41 && original <= 0x5A ? original | 0x20 : original
+        guard let last = word.last, last == folded, HTMLEntities.isAlphanumeric(original) else { return false }
+        word.removeLast()
+        if word.isEmpty { wordIsASCII = true }
+        return true
+    }
+
     mutating func append(scalar: UInt32) {
         if InvisibleCharacters.contains(scalar) { return }
         if options.foldCase, FoldMap.fold(scalar, { appendFolded($0) }) { return }

@@ -3,9 +3,10 @@ import Foundation
 /// The normalization every text fingerprint shares (issue 4, "Message fingerprints"), so that
 /// the spellings a spammer varies to dodge a fingerprint all give the same text:
 ///
-/// 1. Unicode NFKC (Foundation's `precomposedStringWithCompatibilityMapping`; skipped for
-///    ASCII, which it leaves unchanged): full-width forms, mathematical alphanumerics,
-///    ligatures, circled and super/subscript letters become plain letters.
+/// 1. Unicode NFKC (Foundation's `precomposedStringWithCompatibilityMapping`, applied only to
+///    the non-ASCII runs that it would change: ASCII is NFKC-stable): full-width forms,
+///    mathematical alphanumerics, ligatures, circled and super/subscript letters become plain
+///    letters.
 /// 2. Case folding and confusable folding in one table (`FoldTable`, generated from Python's
 ///    `str.casefold` and Unicode's confusables.txt by scripts/generate_fold_table.py): Cyrillic,
 ///    Greek, Armenian, Cherokee and Latin look-alikes fold to the ASCII letter a reader sees.
@@ -43,8 +44,6 @@ public struct TextNormalizer: Sendable {
     /// The normalized text.
     public func normalize(_ text: String) -> String {
         var source = text
-        let ascii = source.utf8.allSatisfy { $0 < 0x80 }
-        if !ascii { source = source.precomposedStringWithCompatibilityMapping }
         var writer = NormalizedTextWriter(options: options)
         writer.output.reserveCapacity(source.utf8.count)
         source.withUTF8 { bytes in
@@ -57,17 +56,52 @@ public struct TextNormalizer: Sendable {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var scalar = UInt32(byte) & (0xFF >> (length + 1))
-                var offset = 1
-                while offset < length, index + offset < count {
-                    scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    offset += 1
-                }
-                index += length
-                writer.append(scalar: scalar)
+                var end = index
+                while end < count, bytes[end] >= 0x80 { end += 1 }
+                appendNonASCII(bytes, index..<end, to: &writer)
+                index = end
             }
         }
         return writer.finish()
+    }
+
+    /// A run of non-ASCII bytes: NFKC through Foundation only when some scalar in it changes
+    /// under NFKC or combines (Swift's `changesWhenNFKCCaseFolded` and canonical combining
+    /// class tell), otherwise scalar by scalar. NFKC composes a leading combining mark with the
+    /// ASCII character before the run (ASCII is never the second half of a composition), so
+    /// that character is taken back from the writer and normalized with the run.
+    func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to writer: inout NormalizedTextWriter) {
+        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        var needsNFKC = false
+        var startsWithMark = false
+        for (offset, scalar) in run.unicodeScalars.enumerated() {
+            let properties = scalar.properties
+            let combines = properties.canonicalCombiningClass != .notReordered
+            if combines || properties.changesWhenNFKCCaseFolded || (0x1100...0x11FF).contains(scalar.value)
+                || (0xA960...0xA97F).contains(scalar.value) || (0xD7B0...0xD7FF).contains(scalar.value) {
+                // Compatibility forms, combining marks, and conjoining jamo that compose into syllables.
+                needsNFKC = true
+                // A first scalar that is, or decomposes to, a combining mark may compose with
+                // the ASCII character before the run.
+                startsWithMark = offset == 0 && (combines || properties.changesWhenNFKCCaseFolded)
+                break
+            }
+        }
+        guard needsNFKC else {
+            for scalar in run.unicodeScalars { writer.append(scalar: scalar.value) }
+            return
+        }
+        var chunk = run
+        if startsWithMark, range.lowerBound > 0, writer.takeBack(bytes[range.lowerBound - 1]) {
+            chunk = String(Unicode.Scalar(bytes[range.lowerBound - 1])) + run
+        }
+        var composed = chunk.precomposedStringWithCompatibilityMapping
+        // swift-corelibs-foundation leaves some marks that a compatibility decomposition
+        // produced uncomposed (NFKC of "ｶﾞ" gives U+30AB U+3099, not U+30AC); a second pass
+        // composes them, so the result is a fixed point.
+        if composed.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+            composed = composed.precomposedStringWithCompatibilityMapping
+        }
+        for scalar in composed.unicodeScalars { writer.append(scalar: scalar.value) }
     }
 }

@@ -70,11 +70,10 @@ public struct URLExtractor: Sendable {
         var text = text
         let matches = text.withUTF8 { bytes in
             URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength).matches(limit: limits.urls - found.count)
+                .map { ($0, String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.raw]), as: UTF8.self)) }
         }
-        let utf8 = Array(text.utf8)
-        for match in matches where found.count < limits.urls {
+        for (match, raw) in matches where found.count < limits.urls {
             guard let url = NormalizedURL(match.cleaned) else { continue }
-            let raw = String(decoding: utf8[match.raw], as: UTF8.self)
             append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
         }
     }

@@ -70,31 +70,44 @@ extension URLTextScanner {
     /// Whether a bare host (`www.example.com`, `example.co.uk`, `evil(dot)com`) starts at
     /// `index`, and where the run of host characters examined ends.
     func bareHost(at index: Int) -> (Int, Bool) {
-        var labels: [[UInt8]] = [[]]
+        var labelCount = 1
+        var labelStart = index
+        var firstLabelEnd = -1
+        var validLabels = true
         var end = index
         let count = bytes.count
         while end < count {
             let byte = bytes[end]
             if Self.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
-                labels[labels.count - 1].append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
                 end += 1
                 continue
             }
             var separator = 0
             if byte == UInt8(ascii: ".") { separator = 1 } else if let length = token(at: end, Self.defangedDots) { separator = length }
-            guard separator > 0, end + separator < count, Self.isASCIIAlphanumeric(bytes[end + separator]),
-                  labels.count < 128 else { break }
-            labels.append([])
+            guard separator > 0, end + separator < count, Self.isASCIIAlphanumeric(bytes[end + separator]), labelCount < 128 else { break }
+            if bytes[end - 1] == UInt8(ascii: "-") || bytes[labelStart] == UInt8(ascii: "-") { validLabels = false }
+            if firstLabelEnd < 0 { firstLabelEnd = end }
+            labelCount += 1
             end += separator
+            labelStart = end
         }
-        guard labels.count >= 2, end >= count || bytes[end] != UInt8(ascii: "@") else { return (end, false) }
-        let tld = String(decoding: labels[labels.count - 1], as: UTF8.self)
-        if labels[0] == Array("www".utf8) { return (end, true) }
-        guard tld.utf8.count >= 2, tld.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) || tld.hasPrefix("xn--"),
-              !Self.bareHostStoplist.contains(tld), PublicSuffixList.shared.isTopLevelDomain(tld),
-              labels.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }) else {
-            return (end, false)
+        guard labelCount >= 2, end >= count || bytes[end] != UInt8(ascii: "@") else { return (end, false) }
+        if firstLabelEnd - index == 3, bytes[index] | 0x20 == UInt8(ascii: "w"), bytes[index + 1] | 0x20 == UInt8(ascii: "w"),
+           bytes[index + 2] | 0x20 == UInt8(ascii: "w") {
+            return (end, true)
         }
+        let tldLength = end - labelStart
+        guard validLabels, tldLength >= 2, tldLength <= 63 else { return (end, false) }
+        var tld = [UInt8]()
+        tld.reserveCapacity(tldLength)
+        for byte in bytes[labelStart..<end] {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") || tldLength > 4 else { return (end, false) }
+            tld.append(lower)
+        }
+        let name = String(decoding: tld, as: UTF8.self)
+        guard name.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) || name.hasPrefix("xn--"),
+              !Self.bareHostStoplist.contains(name), PublicSuffixList.shared.isTopLevelDomain(name) else { return (end, false) }
         return (end, true)
     }
 

@@ -63,41 +63,52 @@ struct URLTextScanner {
     /// A scheme at `index`: the canonical prefix to use, where the authority starts, and
     /// whether the scheme was disguised.
     func matchScheme(at index: Int) -> (String, Int, Bool)? {
+        // Every scheme recognized starts with h, f or m: reject other words at once.
+        let first = bytes[index] | 0x20
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "f") || first == UInt8(ascii: "m") else { return nil }
         var end = index
-        var word: [UInt8] = []
+        var packed: UInt64 = 0  // up to 7 lower-cased bytes, first byte highest
         while end < bytes.count, end - index < 7 {
             let byte = bytes[end]
             guard Self.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") else { break }
-            word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             end += 1
         }
-        guard end < bytes.count else { return nil }
+        let length = end - index
+        guard end < bytes.count, length >= 3 else { return nil }
         var disguised = false
         if bytes[end] == UInt8(ascii: ":") {
             end += 1
-        } else if let length = token(at: end, ["[:]", "(:)", "{:}"]) {
-            end += length
+        } else if let separator = token(at: end, ["[:]", "(:)", "{:}"]) {
+            end += separator
             disguised = true
         } else {
             return nil
         }
+        func byte(_ position: Int) -> UInt8 { UInt8(truncatingIfNeeded: packed >> (8 * UInt64(length - 1 - position))) }
         let name: String
-        switch word {
-        case Array("http".utf8), Array("https".utf8), Array("ftp".utf8): name = String(decoding: word, as: UTF8.self)
-        case Array("mailto".utf8): return ("mailto:", end, disguised)
-        case Array("fxp".utf8), Array("ftx".utf8): name = "ftp"; disguised = true
+        switch (length, packed) {
+        case (4, 0x6874_7470): name = "http"
+        case (5, 0x68_7474_7073): name = "https"
+        case (3, 0x66_7470): name = "ftp"
+        case (6, 0x6D61_696C_746F): return ("mailto:", end, disguised)
+        case (3, 0x66_7870), (3, 0x66_7478): name = "ftp"; disguised = true  // fxp, ftx
         default:
-            guard word.count == 4 || (word.count == 5 && word[4] == UInt8(ascii: "s")), word[0] == UInt8(ascii: "h"),
-                  word[3] == UInt8(ascii: "p") else { return nil }
-            let middle = Set(word[1...2])
-            guard middle.isSubset(of: Set("xt*_".utf8)) else { return nil }
-            name = word.count == 5 ? "https" : "http"
+            guard length == 4 || (length == 5 && byte(4) == UInt8(ascii: "s")), byte(0) == UInt8(ascii: "h"),
+                  byte(3) == UInt8(ascii: "p"), Self.isManglingByte(byte(1)), Self.isManglingByte(byte(2)) else { return nil }
+            name = length == 5 ? "https" : "http"
             disguised = true
         }
         let slashesStart = end
         while end < bytes.count, end - slashesStart < 3, bytes[end] == UInt8(ascii: "/") || bytes[end] == UInt8(ascii: "\\") { end += 1 }
         guard end > slashesStart else { return nil }
         return (name + "://", end, disguised)
+    }
+
+    /// Letters spammers put for the "tt" of http: x, t, *, _.
+    @inline(__always)
+    static func isManglingByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "x") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 
     /// The length of the first of `tokens` (ASCII, compared case-insensitively) at `index`.
