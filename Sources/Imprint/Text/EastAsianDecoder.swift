@@ -1,0 +1,116 @@
+import Foundation
+
+/// Multi-byte East Asian decoding through Foundation's converters (swift-corelibs-foundation's
+/// CoreFoundation tables), with a resynchronizing fallback so that invalid input yields U+FFFD
+/// instead of failing the whole text.
+///
+/// Checked on this Linux toolchain (Swift 6.3.1): GB18030, CP936, Big5/CP950, Big5-HKSCS,
+/// Shift_JIS/CP932, ISO-2022-JP and EUC-KR/CP949 convert; EUC-JP does not (Foundation returns
+/// nil), so EUC-JP is transcoded here to ISO-2022-JP runs (JIS X 0208 rows are the EUC bytes
+/// minus 0x80) and half-width katakana (SS2) are mapped directly. JIS X 0212 (SS3) is not
+/// available in Foundation and becomes U+FFFD.
+enum EastAsianDecoder {
+    /// CoreFoundation `CFStringEncoding` constants (CFStringEncodingExt.h) as `String.Encoding`.
+    static func encoding(_ charset: EastAsianCharset) -> String.Encoding {
+        let cf: UInt
+        switch charset {
+        case .gb18030: cf = 0x0632  // kCFStringEncodingGB_18030_2000
+        case .big5: cf = 0x0423  // kCFStringEncodingDOSChineseTrad (CP950)
+        case .big5HKSCS: cf = 0x0A06  // kCFStringEncodingBig5_HKSCS_1999
+        case .shiftJIS: cf = 0x0420  // kCFStringEncodingDOSJapanese (CP932)
+        case .eucJP, .iso2022JP: cf = 0x0820  // kCFStringEncodingISO_2022_JP
+        case .eucKR: cf = 0x0422  // kCFStringEncodingDOSKorean (CP949)
+        }
+        return String.Encoding(rawValue: 0x8000_0000 | cf)
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as charset: EastAsianCharset) -> String {
+        if charset != .iso2022JP, CharsetDecoder.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if charset == .eucJP { return EUCJapaneseDecoder.decode(bytes) }
+        let encoding = encoding(charset)
+        if let text = String(data: Data(buffer: bytes), encoding: encoding) { return text }
+        if charset == .iso2022JP { return lossyISO2022JP(bytes) }
+        return lossy(bytes, charset: charset, encoding: encoding)
+    }
+
+    /// The length of the character starting at `index` by the charset's lead-byte rules.
+    static func unitLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, charset: EastAsianCharset) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        switch charset {
+        case .gb18030:
+            guard lead >= 0x81, lead <= 0xFE else { return 1 }
+            if index + 1 < bytes.count, (0x30...0x39).contains(bytes[index + 1]) { return 4 }
+            return 2
+        case .shiftJIS:
+            return (0x81...0x9F).contains(lead) || (0xE0...0xFC).contains(lead) ? 2 : 1
+        default:
+            return (0x81...0xFE).contains(lead) ? 2 : 1
+        }
+    }
+
+    /// Decodes run by run between ASCII bytes; a run Foundation rejects is decoded character by
+    /// character, a rejected character becomes U+FFFD and decoding resumes at its second byte
+    /// when that byte is ASCII (as the WHATWG decoders do).
+    static func lossy(_ bytes: UnsafeBufferPointer<UInt8>, charset: EastAsianCharset, encoding: String.Encoding) -> String {
+        var output = ""
+        output.reserveCapacity(bytes.count * 2)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                var end = index
+                while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                index = end
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] >= 0x80 { end += min(unitLength(bytes, at: end, charset: charset), bytes.count - end) }
+            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if let text = String(data: Data(buffer: run), encoding: encoding) {
+                output += text
+                index = end
+                continue
+            }
+            while index < end {
+                let length = min(unitLength(bytes, at: index, charset: charset), bytes.count - index)
+                let unit = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                if length > 1, let text = String(data: Data(buffer: unit), encoding: encoding) {
+                    output += text
+                    index += length
+                } else {
+                    output.unicodeScalars.append("\u{FFFD}")
+                    index += (length > 1 && bytes[index + 1] < 0x80) ? 1 : length
+                }
+            }
+            index = max(index, end)
+        }
+        return output
+    }
+
+    /// ISO-2022-JP that Foundation rejects: decoded line by line; a rejected line keeps its
+    /// ASCII text with escape sequences dropped and other bytes as U+FFFD.
+    static func lossyISO2022JP(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output = ""
+        let encoding = encoding(.iso2022JP)
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if !output.isEmpty || line.startIndex > 0 { output += "\n" }
+            if let text = String(data: Data(line), encoding: encoding) {
+                output += text
+                continue
+            }
+            var index = line.startIndex
+            while index < line.endIndex {
+                let byte = line[index]
+                if byte == 0x1B {
+                    index = min(index + 3, line.endIndex)
+                    if index < line.endIndex, line[index - 1] == 0x28, line[index - 2] == 0x24 { index += 1 }
+                    continue
+                }
+                output.unicodeScalars.append(byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}")
+                index += 1
+            }
+        }
+        return output
+    }
+}

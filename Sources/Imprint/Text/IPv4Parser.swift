@@ -1,0 +1,52 @@
+/// The WHATWG URL Standard's IPv4 parser (<https://url.spec.whatwg.org/#concept-ipv4-parser>),
+/// the one browsers use, so that every form a browser would connect to is recognised:
+/// "3232235777", "0xC0A80101", "0300.0250.0.1", "192.168.257", "192.0x00A80001".
+enum IPv4Parser {
+    /// The dotted-quad form of `host` and whether it was spelled unusually, or nil when the
+    /// host is not an IPv4 address (its last label is not a number) or a part is out of range.
+    static func parse(_ host: Substring) -> (String, Bool)? {
+        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+        guard (1...4).contains(parts.count), let last = parts.last, number(last) != nil else { return nil }
+        var unusual = parts.count != 4
+        var values: [UInt64] = []
+        for part in parts {
+            guard let (value, radix) = number(part) else { return nil }
+            if radix != 10 { unusual = true }
+            values.append(value)
+        }
+        for value in values.dropLast() where value > 255 { return nil }
+        let limit = UInt64(1) << (8 * (5 - values.count))
+        guard values[values.count - 1] < limit else { return nil }
+        var address = values[values.count - 1]
+        for (index, value) in values.dropLast().enumerated() { address += value << (8 * (3 - index)) }
+        let text = "\(address >> 24).\((address >> 16) & 255).\((address >> 8) & 255).\(address & 255)"
+        return (text, unusual)
+    }
+
+    /// True when the last label (ignoring one trailing dot) is all decimal digits or a "0x" number.
+    static func endsInNumber(_ host: Substring) -> Bool {
+        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+        guard let last = parts.last, !last.isEmpty else { return false }
+        if last.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
+        return (last.hasPrefix("0x") || last.hasPrefix("0X")) && last.dropFirst(2).allSatisfy(\.isHexDigit)
+    }
+
+    /// A part as a number: "0x"/"0X" hexadecimal, leading "0" octal, else decimal.
+    static func number(_ part: Substring) -> (UInt64, Int)? {
+        guard !part.isEmpty, part.utf8.count <= 32 else { return nil }
+        var digits = part
+        var radix = 10
+        if digits.count >= 2, digits.hasPrefix("0x") || digits.hasPrefix("0X") {
+            digits = digits.dropFirst(2)
+            radix = 16
+            if digits.isEmpty { return (0, 16) }
+        } else if digits.count >= 2, digits.hasPrefix("0") {
+            digits = digits.dropFirst()
+            radix = 8
+        }
+        guard let value = UInt64(digits, radix: radix), value <= UInt64(UInt32.max) * 256 else { return nil }
+        return (value, radix)
+    }
+}

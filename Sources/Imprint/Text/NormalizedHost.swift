@@ -1,0 +1,129 @@
+import Foundation
+
+/// A host in one canonical ASCII form, so that every spelling of the same host gives the same
+/// fingerprint: lower case, no trailing dot, percent-encoding undone, IDN labels in punycode
+/// (after UTS #46-style mapping: NFKC, lower case, ideographic full stops as dots), IPv4 in
+/// dotted-quad decimal whatever form it came in, IPv6 in RFC 5952 form in brackets.
+public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case domain, ipv4, ipv6
+    }
+
+    /// How the host was spelled, where that differs from the canonical form: these are
+    /// evasion signals in their own right.
+    public struct Spelling: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Percent-encoded bytes in the host ("%65vil.com").
+        public static let percentEncoded = Spelling(rawValue: 1)
+        /// Non-ASCII labels (converted to punycode) or "xn--" labels.
+        public static let internationalized = Spelling(rawValue: 2)
+        /// An IPv4 address written other than as four decimal parts: one integer ("3232235777"),
+        /// hexadecimal ("0xC0A80101"), octal ("0300.0250.1.1") or fewer than four parts.
+        public static let unusualIPv4 = Spelling(rawValue: 4)
+        /// Upper-case letters or a trailing dot.
+        public static let nonCanonicalCase = Spelling(rawValue: 8)
+    }
+
+    /// The canonical form.
+    public var name: String
+    public var kind: Kind
+    public var spelling: Spelling
+
+    public var description: String { name }
+
+    /// Longest host accepted, in bytes of the canonical form (DNS: 253).
+    public static let maximumLength = 253
+
+    /// Normalizes a host as found in a URL's authority; nil when it cannot be a host.
+    public init?(_ raw: Substring) {
+        var spelling: Spelling = []
+        var text = String(raw)
+        if text.utf8.contains(UInt8(ascii: "%")) {
+            guard let decoded = text.removingPercentEncoding else { return nil }
+            text = decoded
+            spelling.insert(.percentEncoded)
+        }
+        if text.hasPrefix("[") {
+            guard text.hasSuffix("]"), let address = Self.ipv6(text.dropFirst().dropLast()) else { return nil }
+            self.init(name: "[\(address)]", kind: .ipv6, spelling: spelling)
+            return
+        }
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            spelling.insert(.internationalized)
+            text = text.replacingOccurrences(of: "\u{3002}", with: ".").replacingOccurrences(of: "\u{FF0E}", with: ".")
+                .replacingOccurrences(of: "\u{FF61}", with: ".")
+            text = text.precomposedStringWithCompatibilityMapping.lowercased()
+        } else if text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            spelling.insert(.nonCanonicalCase)
+            text = text.lowercased()
+        }
+        while text.hasSuffix(".") {
+            text.removeLast()
+            spelling.insert(.nonCanonicalCase)
+        }
+        guard !text.isEmpty else { return nil }
+        if IPv4Parser.endsInNumber(text[...]) {
+            // WHATWG: a host whose last label is a number is an IPv4 address or invalid.
+            guard let (address, unusual) = IPv4Parser.parse(text[...]) else { return nil }
+            if unusual { spelling.insert(.unusualIPv4) }
+            self.init(name: address, kind: .ipv4, spelling: spelling)
+            return
+        }
+        var labels: [String] = []
+        for label in text.split(separator: ".", omittingEmptySubsequences: false) {
+            guard !label.isEmpty else { return nil }
+            if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                guard label.utf8.allSatisfy(Self.isHostByte), label.utf8.count <= 63 else { return nil }
+                if label.hasPrefix("xn--") { spelling.insert(.internationalized) }
+                labels.append(String(label))
+            } else {
+                guard label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || $0 == "-" || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark }),
+                      let encoded = Punycode.encode(label.unicodeScalars), encoded.utf8.count <= 59 else { return nil }
+                labels.append("xn--" + encoded)
+            }
+        }
+        let name = labels.joined(separator: ".")
+        guard name.utf8.count <= Self.maximumLength else { return nil }
+        self.init(name: name, kind: .domain, spelling: spelling)
+    }
+
+    init(name: String, kind: Kind, spelling: Spelling) {
+        self.name = name
+        self.kind = kind
+        self.spelling = spelling
+    }
+
+    /// The host with punycode labels decoded, for display and homoglyph checks.
+    public var unicodeName: String {
+        guard kind == .domain, name.contains("xn--") else { return name }
+        return name.split(separator: ".").map { label in
+            label.hasPrefix("xn--") ? (Punycode.decode(label.dropFirst(4)) ?? String(label)) : String(label)
+        }.joined(separator: ".")
+    }
+
+    /// The registered domain (Public Suffix List, both sections); for IP addresses the address.
+    public var registeredDomain: String? {
+        kind == .domain ? PublicSuffixList.shared.registeredDomain(of: name) : name
+    }
+
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// RFC 5952 text of an IPv6 address, via the C library's inet_pton/inet_ntop.
+    static func ipv6(_ text: Substring) -> String? {
+        var address = in6_addr()
+        let zoneless = text.split(separator: "%").first.map(String.init) ?? ""
+        guard inet_pton(AF_INET6, zoneless, &address) == 1 else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_ntop(AF_INET6, &address, &buffer, socklen_t(buffer.count)) != nil else { return nil }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

