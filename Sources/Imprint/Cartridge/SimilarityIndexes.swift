@@ -1,0 +1,4 @@
+/// The similarity indexes of a snapshot, one per fingerprint kind that has one.
+public struct SimilarityIndexes: Sendable {
+    init(database: FingerprintDatabase, config: CartridgeConfig) {}
+}
