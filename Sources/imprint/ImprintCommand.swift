@@ -5,6 +5,8 @@ struct ImprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imprint",
         abstract: "Message fingerprinting engine and corpus harness.",
-        subcommands: [VersionCommand.self, HashCommand.self, DistanceCommand.self, GateCommand.self]
+        subcommands: [
+            VersionCommand.self, HashCommand.self, DistanceCommand.self, CartridgeCommand.self, GateCommand.self,
+        ]
     )
 }

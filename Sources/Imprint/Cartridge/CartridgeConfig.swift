@@ -1,0 +1,126 @@
+/// `cartridge.cfg`: `key = value` lines, the gateway cartridge's keys with their exact
+/// spelling plus Imprint's own thresholds. Unknown keys, bad values and repeated keys are
+/// errors naming file, line and key. Booleans are `yes|no|true|false|on|off|1|0`.
+public struct CartridgeConfig: Hashable, Sendable {
+    /// What `micro-update signature type` selects.
+    public enum SignatureType: String, Hashable, Sendable, CaseIterable {
+        /// Content fingerprints only.
+        case comprehensive = "comprehensive.4"
+        /// Content fingerprints plus sender and IP reputation.
+        case comprehensiveSenderReputation = "comprehensive_sender_rep.4"
+    }
+
+    /// What `image processing depth` selects.
+    public enum ImageDepth: String, Hashable, Sendable, CaseIterable {
+        case high, medium, low, off
+    }
+
+    /// `favor analysis over speed` (default no): run every fingerprint even after a decisive match.
+    public var favorAnalysisOverSpeed = false
+    /// `micro-update signature type` (default comprehensive.4).
+    public var signatureType = SignatureType.comprehensive
+    /// `use ip information` (default yes): score client IP reputation.
+    public var useIPInformation = true
+    /// `use envelope for ip information` (default no): take the client IP from the envelope
+    /// rather than from the topmost trusted `Received` header.
+    public var useEnvelopeForIPInformation = false
+    /// `image processing depth` (default medium).
+    public var imageProcessingDepth = ImageDepth.medium
+    /// `show categories` (default yes): verdicts carry category descriptions.
+    public var showCategories = true
+    /// `minimum score` (0...100, default 80): the spam threshold.
+    public var minimumScore = 80
+    /// `minhash threshold` (0 < t < 1, default 0.5): the Jaccard similarity the LSH bands target.
+    public var minhashThreshold = 0.5
+    /// `pdq radius` (0...128, default 31): Hamming radius of a PDQ match.
+    public var pdqRadius = 31
+    /// `simhash radius` (0...32, default 3).
+    public var simhashRadius = 3
+    /// `nilsimsa radius` (0...128, default 24): Hamming radius over the 256 bits (a Nilsimsa
+    /// comparison score of at least 128 - radius).
+    public var nilsimsaRadius = 24
+    /// `tlsh radius` (0...1000, default 70): TLSH distance of a match.
+    public var tlshRadius = 70
+
+    public init() {}
+
+    /// The keys, as written in the file.
+    public static let keys = ["favor analysis over speed", "micro-update signature type", "use ip information",
+                              "use envelope for ip information", "image processing depth", "show categories",
+                              "minimum score", "minhash threshold", "pdq radius", "simhash radius", "nilsimsa radius", "tlsh radius"]
+
+    /// Parses `text` (the contents of `path`) over the defaults.
+    public init(parsing text: String, path: String) throws(ConfigurationError) {
+        self.init()
+        try apply(text, path: path)
+    }
+
+    /// Applies `key = value` lines over this configuration (a micro-update's changes, which
+    /// may set a key the file already set).
+    public mutating func apply(_ text: String, path: String, allowRepeats: Bool = false) throws(ConfigurationError) {
+        var seen = Set<String>()
+        for (number, line) in try TextLines.split(text, path: path) {
+            guard let equals = line.firstIndex(of: "=") else {
+                throw .make(.syntax, "expected 'key = value'", path: path, line: number)
+            }
+            let key = String(line[..<equals].trimmingWhitespace()).lowercased()
+            let value = String(line[line.index(after: equals)...].trimmingWhitespace())
+            guard Self.keys.contains(key) else {
+                throw .make(.unknownKey, "unknown key (known: \(Self.keys.joined(separator: ", ")))", path: path, line: number, key: key)
+            }
+            guard allowRepeats || seen.insert(key).inserted else {
+                throw .make(.duplicate, "key set twice", path: path, line: number, key: key)
+            }
+            try set(key, value, path: path, line: number)
+        }
+    }
+
+    private mutating func set(_ key: String, _ value: String, path: String, line: Int) throws(ConfigurationError) {
+        func bad(_ expected: String) -> ConfigurationError {
+            .make(.badValue, "'\(value)' is not \(expected)", path: path, line: line, key: key)
+        }
+        func bool() throws(ConfigurationError) -> Bool {
+            switch value.lowercased() {
+            case "yes", "true", "on", "1": return true
+            case "no", "false", "off", "0": return false
+            default: throw bad("yes or no")
+            }
+        }
+        func int(_ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            guard let number = Int(value), range.contains(number) else { throw bad("an integer in \(range)") }
+            return number
+        }
+        switch key {
+        case "favor analysis over speed": favorAnalysisOverSpeed = try bool()
+        case "micro-update signature type":
+            guard let type = SignatureType(rawValue: value) else { throw bad("comprehensive.4 or comprehensive_sender_rep.4") }
+            signatureType = type
+        case "use ip information": useIPInformation = try bool()
+        case "use envelope for ip information": useEnvelopeForIPInformation = try bool()
+        case "image processing depth":
+            guard let depth = ImageDepth(rawValue: value.lowercased()) else { throw bad("high, medium, low or off") }
+            imageProcessingDepth = depth
+        case "show categories": showCategories = try bool()
+        case "minimum score": minimumScore = try int(0...100)
+        case "minhash threshold":
+            guard let number = Double(value), number > 0, number < 1 else { throw bad("a number strictly between 0 and 1") }
+            minhashThreshold = number
+        case "pdq radius": pdqRadius = try int(0...128)
+        case "simhash radius": simhashRadius = try int(0...32)
+        case "nilsimsa radius": nilsimsaRadius = try int(0...128)
+        default: tlshRadius = try int(0...1000)
+        }
+    }
+
+    /// The configuration as `key = value` lines, every key, in `keys` order.
+    public var lines: [String] {
+        ["favor analysis over speed = \(favorAnalysisOverSpeed ? "yes" : "no")",
+         "micro-update signature type = \(signatureType.rawValue)",
+         "use ip information = \(useIPInformation ? "yes" : "no")",
+         "use envelope for ip information = \(useEnvelopeForIPInformation ? "yes" : "no")",
+         "image processing depth = \(imageProcessingDepth.rawValue)",
+         "show categories = \(showCategories ? "yes" : "no")",
+         "minimum score = \(minimumScore)", "minhash threshold = \(minhashThreshold)", "pdq radius = \(pdqRadius)",
+         "simhash radius = \(simhashRadius)", "nilsimsa radius = \(nilsimsaRadius)", "tlsh radius = \(tlshRadius)"]
+    }
+}

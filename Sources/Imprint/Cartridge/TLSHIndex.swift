@@ -1,0 +1,149 @@
+/// TLSH nearest neighbours without a scan: locality-sensitive hashing on the buckets'
+/// above-median bits (bit sampling, Indyk and Motwani 1998, with multi-probe, Lv et al. 2007).
+///
+/// A TLSH body is 128 two-bit quartile codes; the high bit of a code says whether the bucket
+/// is above the median. Each of `tables` hash tables keys a digest by the high bits of
+/// `bitsPerKey` buckets sampled at random (seeded, so an index is reproducible), and a query
+/// probes its own key and, with `probeRadius` 1, the keys one bit away. A candidate is kept
+/// when its full TLSH distance (`TLSHDistance`) is within the radius, so there are no false
+/// positives; recall is not 100%: a neighbour is missed when every table sees more than
+/// `probeRadius` of its sampled high bits flipped. A change of one quartile step flips the
+/// high bit only at the median (1 <-> 2), so near-duplicates mostly keep their keys.
+/// Recall against brute force is measured by `imprint cartridge bench-indexes` and the tests.
+///
+/// (TLSH distance is not a metric - the header terms break the triangle inequality - so a
+/// VP-tree would need slack anyway; and TLSH distances of unrelated digests crowd around
+/// 200 +- 20, where a metric tree prunes almost nothing at radius 70.)
+///
+/// - Complexity: build O(tables x n); memory 35 + 4 x tables bytes a digest plus
+///   4 x 2^bitsPerKey bytes a table. Query O(tables x (1 + probes) x (n / 2^bitsPerKey + c))
+///   distance computations on random data, c the near neighbours sharing a key.
+public struct TLSHIndex: Sendable {
+    /// Index shape; the defaults give 32 tables of 12-bit keys with one-bit multi-probe.
+    public struct Parameters: Hashable, Sendable {
+        public var tables: Int
+        public var bitsPerKey: Int
+        public var probeRadius: Int
+        public var seed: UInt64
+
+        public init(tables: Int = 32, bitsPerKey: Int = 12, probeRadius: Int = 1, seed: UInt64 = 0x7154_5348) {
+            precondition((1...20).contains(bitsPerKey) && tables > 0 && (0...1).contains(probeRadius))
+            self.tables = tables
+            self.bitsPerKey = bitsPerKey
+            self.probeRadius = probeRadius
+            self.seed = seed
+        }
+    }
+
+    public let parameters: Parameters
+    public let count: Int
+    let digests: [UInt8]
+    /// Per table, the bucket numbers (0..<128) sampled.
+    let samples: [[Int]]
+    let offsets: [UInt32]
+    let postings: [UInt32]
+
+    /// Indexes `digests`, 35 raw bytes each (see `TLSHDistance`), numbered from 0.
+    public init(digests: [UInt8], parameters: Parameters = Parameters()) {
+        precondition(digests.count % TLSHDistance.digestLength == 0)
+        self.parameters = parameters
+        self.digests = digests
+        let count = digests.count / TLSHDistance.digestLength
+        self.count = count
+        var state = parameters.seed
+        var samples: [[Int]] = []
+        for _ in 0..<parameters.tables {
+            var buckets = Array(0..<128)
+            for index in 0..<parameters.bitsPerKey {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                buckets.swapAt(index, index + Int((z ^ (z >> 31)) % UInt64(128 - index)))
+            }
+            samples.append(Array(buckets.prefix(parameters.bitsPerKey)))
+        }
+        self.samples = samples
+        let keys = 1 << parameters.bitsPerKey
+        var offsets = [UInt32](repeating: 0, count: parameters.tables * (keys + 1))
+        var postings = [UInt32](repeating: 0, count: parameters.tables * count)
+        var keyOf = [Int](repeating: 0, count: count)
+        digests.withUnsafeBufferPointer { digests in
+            for table in 0..<parameters.tables {
+                let base = table * (keys + 1)
+                for digest in 0..<count {
+                    keyOf[digest] = Self.key(digests.baseAddress! + digest * TLSHDistance.digestLength, samples[table])
+                    offsets[base + 1 + keyOf[digest]] += 1
+                }
+                for key in 0..<keys { offsets[base + key + 1] += offsets[base + key] }
+                var cursor = Array(offsets[base..<base + keys])
+                for digest in 0..<count {
+                    postings[table * count + Int(cursor[keyOf[digest]])] = UInt32(digest)
+                    cursor[keyOf[digest]] += 1
+                }
+            }
+        }
+        self.offsets = offsets
+        self.postings = postings
+    }
+
+    /// The key of a digest in one table: the high bits of the sampled buckets.
+    @inline(__always)
+    static func key(_ digest: UnsafePointer<UInt8>, _ buckets: [Int]) -> Int {
+        var key = 0
+        for (bit, bucket) in buckets.enumerated() {
+            key |= Int((digest[3 + bucket >> 2] >> (UInt8(bucket & 3) * 2 + 1)) & 1) << bit
+        }
+        return key
+    }
+
+    /// The digests within TLSH distance `radius` of `query` (35 bytes): digest numbers and
+    /// distances, sorted by number.
+    public func search(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
+        precondition(query.count == TLSHDistance.digestLength)
+        var hits: [(digest: Int, distance: Int)] = []
+        let keys = 1 << parameters.bitsPerKey
+        query.withUnsafeBufferPointer { query in
+            digests.withUnsafeBufferPointer { digests in
+                TLSHDistance.bytePairDiff.withUnsafeBufferPointer { table in
+                    for index in 0..<parameters.tables {
+                        let own = Self.key(query.baseAddress!, samples[index])
+                        for probe in -1..<(parameters.probeRadius == 1 ? parameters.bitsPerKey : 0) {
+                            let key = probe < 0 ? own : own ^ (1 << probe)
+                            let base = index * (keys + 1)
+                            for position in Int(offsets[base + key])..<Int(offsets[base + key + 1]) {
+                                let digest = Int(postings[index * count + position])
+                                let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                                     table: table.baseAddress!, includeLength: includeLength)
+                                if distance <= radius { hits.append((digest, distance)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        hits.sort { $0.digest < $1.digest }
+        var unique: [(digest: Int, distance: Int)] = []
+        for hit in hits where unique.last?.digest != hit.digest { unique.append(hit) }
+        return unique
+    }
+
+    /// Every digest within `radius`, by scanning them all (the reference for recall).
+    public func bruteForce(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
+        var hits: [(digest: Int, distance: Int)] = []
+        query.withUnsafeBufferPointer { query in
+            digests.withUnsafeBufferPointer { digests in
+                TLSHDistance.bytePairDiff.withUnsafeBufferPointer { table in
+                    for digest in 0..<count {
+                        let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                             table: table.baseAddress!, includeLength: includeLength)
+                        if distance <= radius { hits.append((digest, distance)) }
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Bytes held.
+    public var memoryBytes: Int { digests.count + offsets.count * 4 + postings.count * 4 }
+}

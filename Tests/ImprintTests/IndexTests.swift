@@ -1,0 +1,181 @@
+@testable import Imprint
+import ImprintTestSupport
+import Testing
+
+/// The cartridge indexes against brute force on seeded data: random codes plus clusters of
+/// near-duplicates around random centres.
+@Suite struct IndexTests {
+    /// `count` random codes of `words` words, every fifth one a near-duplicate of an earlier
+    /// code with up to `maxFlips` bits flipped.
+    static func hammingCodes(_ count: Int, words: Int, maxFlips: Int, seed: UInt64) -> [UInt64] {
+        var generator = SeededGenerator(seed: seed)
+        var codes: [UInt64] = []
+        for index in 0..<count {
+            if index % 5 == 4 {
+                let source = Int.random(in: 0..<index, using: &generator)
+                var code = Array(codes[source * words..<(source + 1) * words])
+                for _ in 0..<Int.random(in: 0...maxFlips, using: &generator) {
+                    let bit = Int.random(in: 0..<(64 * words), using: &generator)
+                    code[bit / 64] ^= 1 << UInt64(bit % 64)
+                }
+                codes += code
+            } else {
+                codes += (0..<words).map { _ in generator.next() }
+            }
+        }
+        return codes
+    }
+
+    @Test(arguments: [(4, 31, 45), (4, 0, 10), (4, 15, 20), (4, 40, 50), (1, 3, 6), (1, 8, 10)])
+    func hammingSearchEqualsBruteForce(words: Int, radius: Int, maxFlips: Int) {
+        let codes = Self.hammingCodes(6000, words: words, maxFlips: maxFlips, seed: UInt64(words * 100 + radius))
+        let index = HammingIndex(codes: codes, words: words)
+        var generator = SeededGenerator(seed: 7)
+        var found = 0
+        for _ in 0..<150 {
+            let source = Int.random(in: 0..<index.count, using: &generator)
+            var query = Array(codes[source * words..<(source + 1) * words])
+            for _ in 0..<Int.random(in: 0...maxFlips, using: &generator) {
+                let bit = Int.random(in: 0..<(64 * words), using: &generator)
+                query[bit / 64] ^= 1 << UInt64(bit % 64)
+            }
+            let fast = index.search(query, radius: radius)
+            let slow = index.bruteForce(query, radius: radius)
+            #expect(fast.map(\.code) == slow.map(\.code))
+            #expect(fast.map(\.distance) == slow.map(\.distance))
+            found += slow.count
+        }
+        #expect(found > 0)
+    }
+
+    /// TLSH digests parsed from the reference's T1 text (header nibbles swapped back).
+    static func rawTLSH(_ text: Substring) -> [UInt8] {
+        let hex = Array(text.dropFirst(2).utf8)
+        var bytes = stride(from: 0, to: hex.count, by: 2).map { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
+        for index in 0..<3 { bytes[index] = bytes[index] << 4 | bytes[index] >> 4 }
+        return bytes
+    }
+
+    @Test(arguments: [("example_data.128.1.len.scores_EXP", true), ("example_data.128.1.xlen.scores_EXP", false)])
+    func tlshDistanceMatchesTheReferenceTool(scores: String, includeLength: Bool) throws {
+        var digests: [Substring: [UInt8]] = [:]
+        for row in try Fixtures.table("cartridge/tlsh/example_data.128.1.len.out_EXP") where row.count == 2 {
+            digests[row[1]] = Self.rawTLSH(row[0])
+        }
+        var compared = 0
+        for row in try Fixtures.table("cartridge/tlsh/\(scores)") where row.count == 3 {
+            guard let a = digests[row[0]], let b = digests[row[1]], let expected = Int(row[2]) else { continue }
+            #expect(TLSHDistance.distance(a, b, includeLength: includeLength) == expected, "\(row[0]) \(row[1])")
+            compared += 1
+        }
+        #expect(compared > 50)
+    }
+
+    /// Synthetic TLSH digests: random ones and near-duplicates (quartile codes moved one
+    /// step, sometimes two, length and ratios nudged).
+    static func tlshDigests(_ count: Int, seed: UInt64) -> [UInt8] {
+        var generator = SeededGenerator(seed: seed)
+        var digests: [UInt8] = []
+        for index in 0..<count {
+            if index % 4 == 3 {
+                let source = Int.random(in: 0..<index, using: &generator)
+                digests += mutate(Array(digests[source * 35..<(source + 1) * 35]), steps: Int.random(in: 0...50, using: &generator), using: &generator)
+            } else {
+                digests += generator.bytes(35)
+            }
+        }
+        return digests
+    }
+
+    static func mutate(_ digest: [UInt8], steps: Int, using generator: inout SeededGenerator) -> [UInt8] {
+        var digest = digest
+        for _ in 0..<steps {
+            let bucket = Int.random(in: 0..<128, using: &generator)
+            let byte = 3 + bucket / 4, shift = UInt8(bucket % 4) * 2
+            let code = Int(digest[byte] >> shift) & 3
+            let step = Int.random(in: 0..<10, using: &generator) == 0 ? 2 : 1
+            let moved = code + (Bool.random(using: &generator) ? step : -step)
+            let clamped = UInt8(min(3, max(0, moved)))
+            digest[byte] = digest[byte] & ~(3 << shift) | clamped << shift
+        }
+        if Bool.random(using: &generator) { digest[0] = UInt8.random(in: 0...255, using: &generator) }
+        if Int.random(in: 0..<4, using: &generator) == 0 { digest[1] &+= 1 }
+        return digest
+    }
+
+    @Test func tlshSearchHasNoFalsePositivesAndHighRecall() {
+        let digests = Self.tlshDigests(20_000, seed: 41)
+        let index = TLSHIndex(digests: digests)
+        var generator = SeededGenerator(seed: 42)
+        var truth = 0, found = 0
+        for _ in 0..<200 {
+            let source = Int.random(in: 0..<index.count, using: &generator)
+            let query = Self.mutate(Array(digests[source * 35..<(source + 1) * 35]), steps: Int.random(in: 0...30, using: &generator), using: &generator)
+            let fast = index.search(query, radius: 70)
+            let slow = index.bruteForce(query, radius: 70)
+            let exact = Dictionary(uniqueKeysWithValues: slow.map { ($0.digest, $0.distance) })
+            for hit in fast { #expect(exact[hit.digest] == hit.distance) }
+            truth += slow.count
+            found += fast.count
+        }
+        let recall = Double(found) / Double(truth)
+        print("TLSH index recall at radius 70 on 20,000 synthetic digests: \(found)/\(truth) = \(recall)")
+        #expect(recall > 0.9)
+    }
+
+    @Test func minhashBandsFollowTheSCurve() {
+        #expect(MinHashLSHIndex.bandsAndRows(permutations: 128, threshold: 0.5) == (bands: 21, rows: 6) ||
+                MinHashLSHIndex.bandsAndRows(permutations: 128, threshold: 0.5).rows >= 4)
+        for threshold in [0.3, 0.5, 0.7, 0.9] {
+            let (bands, rows) = MinHashLSHIndex.bandsAndRows(permutations: 128, threshold: threshold)
+            #expect(bands * rows <= 128)
+            #expect(abs(pow(1 / Double(bands), 1 / Double(rows)) - threshold) < 0.06)
+        }
+    }
+
+    @Test func minhashSearchFindsSimilarSignatures() {
+        var generator = SeededGenerator(seed: 51)
+        let rows = 64
+        var signatures: [UInt8] = []
+        for index in 0..<3000 {
+            if index % 3 == 2 {
+                let source = Int.random(in: 0..<index, using: &generator)
+                var copy = Array(signatures[source * rows * 4..<(source + 1) * rows * 4])
+                for _ in 0..<Int.random(in: 0...20, using: &generator) {
+                    copy[Int.random(in: 0..<rows, using: &generator) * 4] = UInt8.random(in: 0...255, using: &generator)
+                }
+                signatures += copy
+            } else {
+                signatures += generator.bytes(rows * 4)
+            }
+        }
+        let index = MinHashLSHIndex(signatures: signatures, signatureRows: rows, threshold: 0.6)
+        var truth = 0, found = 0
+        for query in 0..<index.count where query % 7 == 0 {
+            let vector = Array(signatures[query * rows * 4..<(query + 1) * rows * 4])
+            let fast = index.search(vector, threshold: 0.6)
+            let slow = (0..<index.count).filter { index.estimate(vector, $0) >= 0.6 }
+            #expect(Set(fast.map(\.signature)).isSubset(of: Set(slow)))
+            #expect(fast.contains { $0.signature == query })
+            truth += slow.count
+            found += fast.count
+        }
+        #expect(Double(found) / Double(truth) > 0.9)
+    }
+
+    @Test func snapshotBuildsTheIndexesOfItsKinds() throws {
+        let directory = try CartridgeTestData.makeCartridge(try CartridgeTestData.database(3000, seed: 61), label: "indexes")
+        let snapshot = try Cartridge(directory: directory).snapshot
+        let pdq = try #require(snapshot.similarity.hamming[.pdq])
+        let entry = pdq.entries[0]
+        let code = snapshot.database.withValue(at: entry) { HammingIndex.words(of: $0) }
+        #expect(pdq.index.search(code, radius: 31).contains { pdq.entries[$0.code] == entry })
+        let tlsh = try #require(snapshot.similarity.tlsh)
+        let digest = snapshot.database.entry(at: tlsh.entries[0]).fingerprint.value
+        #expect(tlsh.index.search(digest, radius: 0).contains { tlsh.entries[$0.digest] == tlsh.entries[0] })
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
