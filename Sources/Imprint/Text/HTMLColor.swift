@@ -44,7 +44,7 @@ public struct HTMLColor: Sendable, Equatable {
 
     /// Parses a colour value; nil when it is not one of the forms above.
     public init?(parsing value: Substring) {
-        var text = value.trimmingSpaces().lowercased()[...]
+        var text = value.trimmingASCIIWhitespace().lowercased()[...]
         if let color = Self.named[String(text)] { self = color; return }
         if text.hasPrefix("rgb") {
             guard let open = text.firstIndex(of: "("), let close = text.firstIndex(of: ")"), open < close else { return nil }
@@ -76,7 +76,7 @@ public struct HTMLColor: Sendable, Equatable {
 
 extension Substring {
     /// Without leading and trailing ASCII white space.
-    func trimmingSpaces() -> Substring {
+    func trimmingASCIIWhitespace() -> Substring {
         var text = self
         while let first = text.first, first == " " || first == "\t" || first == "\n" || first == "\r" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" || last == "\n" || last == "\r" { text.removeLast() }

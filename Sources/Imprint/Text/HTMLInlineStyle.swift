@@ -35,9 +35,9 @@ struct HTMLInlineStyle {
     mutating func readStyle(_ style: Substring) {
         for declaration in style.split(separator: ";") {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
-            let property = declaration[..<colon].trimmingSpaces().lowercased()
-            var value = declaration[declaration.index(after: colon)...].trimmingSpaces()
-            if let bang = value.firstIndex(of: "!") { value = value[..<bang].trimmingSpaces() }
+            let property = declaration[..<colon].trimmingASCIIWhitespace().lowercased()
+            var value = declaration[declaration.index(after: colon)...].trimmingASCIIWhitespace()
+            if let bang = value.firstIndex(of: "!") { value = value[..<bang].trimmingASCIIWhitespace() }
             let lower = value.lowercased()
             switch property {
             case "font-size": readFontSize(lower[...])

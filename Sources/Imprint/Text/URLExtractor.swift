@@ -100,13 +100,13 @@ enum RedirectTargets {
             for _ in 0..<2 where value.contains("%") && !looksLikeURL(value) {
                 value = Substring(URLPercentEncoding.decode(value))
             }
-            if looksLikeURL(value) { targets.append(String(value.trimmingSpaces())) }
+            if looksLikeURL(value) { targets.append(String(value.trimmingASCIIWhitespace())) }
         }
         return targets
     }
 
     static func looksLikeURL(_ value: Substring) -> Bool {
-        let head = value.trimmingSpaces().prefix(8).lowercased()
+        let head = value.trimmingASCIIWhitespace().prefix(8).lowercased()
         return head.hasPrefix("http://") || head.hasPrefix("https://") || head.hasPrefix("www.") || head.hasPrefix("//")
             || head.hasPrefix("http:\\") || head.hasPrefix("https:\\")
     }
