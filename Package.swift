@@ -14,7 +14,8 @@ let package = Package(
         .executable(name: "imprint", targets: ["imprint"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header each.
@@ -47,7 +48,10 @@ let package = Package(
         // Message model, fingerprints, images, cartridge, whitelist, engine.
         .target(
             name: "Imprint",
-            dependencies: ["ImprintHashing", "CPCRE2", "CJPEG", "CGIF", "CZlib"]
+            dependencies: [
+                "ImprintHashing", "CPCRE2", "CJPEG", "CGIF", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // Corpus readers, protocols, metrics, reports, gate, compare.

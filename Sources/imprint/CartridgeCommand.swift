@@ -6,7 +6,7 @@ struct CartridgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cartridge",
         abstract: "Inspect, verify, compare and update cartridge directories.",
-        subcommands: [CartridgeUpdateCommand.self, CartridgeInfoCommand.self, CartridgeVerifyCommand.self,
+        subcommands: [CartridgeBuildCommand.self, CartridgeUpdateCommand.self, CartridgeInfoCommand.self, CartridgeVerifyCommand.self,
                       CartridgeDiffCommand.self, CartridgeCrashTestCommand.self, CartridgeBenchCommand.self]
     )
 }

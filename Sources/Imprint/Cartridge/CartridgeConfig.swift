@@ -41,13 +41,20 @@ public struct CartridgeConfig: Hashable, Sendable {
     public var nilsimsaRadius = 24
     /// `tlsh radius` (0...1000, default 70): TLSH distance of a match.
     public var tlshRadius = 70
+    /// `score model` (bias then one weight per evidence feature, space-separated): the logistic
+    /// model `cartridge build` fits (see `ScoreModel`); empty means the engine's built-in default.
+    public var scoreModel: [Double] = []
+    /// `report totals` (spam ham phishing virus, space-separated report mass): how many reports
+    /// stand behind the database, the denominators of per-fingerprint rates.
+    public var reportTotals: [Double] = [0, 0, 0, 0]
 
     public init() {}
 
     /// The keys, as written in the file.
     public static let keys = ["favor analysis over speed", "micro-update signature type", "use ip information",
                               "use envelope for ip information", "image processing depth", "show categories",
-                              "minimum score", "minhash threshold", "pdq radius", "simhash radius", "nilsimsa radius", "tlsh radius"]
+                              "minimum score", "minhash threshold", "pdq radius", "simhash radius", "nilsimsa radius", "tlsh radius",
+                              "score model", "report totals"]
 
     /// Parses `text` (the contents of `path`) over the defaults.
     public init(parsing text: String, path: String) throws(ConfigurationError) {
@@ -108,6 +115,16 @@ public struct CartridgeConfig: Hashable, Sendable {
         case "pdq radius": pdqRadius = try int(0...128)
         case "simhash radius": simhashRadius = try int(0...32)
         case "nilsimsa radius": nilsimsaRadius = try int(0...128)
+        case "score model":
+            guard let numbers = Self.numbers(value), numbers.count >= 1, numbers.count <= 64 else {
+                throw bad("1 to 64 finite numbers")
+            }
+            scoreModel = numbers
+        case "report totals":
+            guard let numbers = Self.numbers(value), numbers.count == 4, numbers.allSatisfy({ $0 >= 0 }) else {
+                throw bad("4 non-negative numbers (spam ham phishing virus)")
+            }
+            reportTotals = numbers
         default: tlshRadius = try int(0...1000)
         }
     }
@@ -121,6 +138,15 @@ public struct CartridgeConfig: Hashable, Sendable {
          "image processing depth = \(imageProcessingDepth.rawValue)",
          "show categories = \(showCategories ? "yes" : "no")",
          "minimum score = \(minimumScore)", "minhash threshold = \(minhashThreshold)", "pdq radius = \(pdqRadius)",
-         "simhash radius = \(simhashRadius)", "nilsimsa radius = \(nilsimsaRadius)", "tlsh radius = \(tlshRadius)"]
+         "simhash radius = \(simhashRadius)", "nilsimsa radius = \(nilsimsaRadius)", "tlsh radius = \(tlshRadius)",
+         "report totals = \(reportTotals.map { "\($0)" }.joined(separator: " "))"]
+            + (scoreModel.isEmpty ? [] : ["score model = \(scoreModel.map { "\($0)" }.joined(separator: " "))"])
+    }
+
+    /// Space-separated finite numbers, or nil.
+    static func numbers(_ text: String) -> [Double]? {
+        let numbers = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Double($0) }
+        guard numbers.allSatisfy({ $0?.isFinite == true }) else { return nil }
+        return numbers.map { $0! }
     }
 }

@@ -67,6 +67,11 @@ public struct CategoryTable: Hashable, Sendable {
         return (category, subcategory)
     }
 
+    /// The code of the category or sub-category called `name`, if the table has one.
+    public func code(named name: String) -> CategoryCode? {
+        entries.keys.sorted().first { entries[$0]!.name.lowercased() == name }
+    }
+
     /// The lines of a `.cats` file for this table, sorted by id.
     public var lines: [String] {
         entries.keys.sorted().map { code in

@@ -47,9 +47,11 @@ public struct FingerprintKind: RawRepresentable, Hashable, Comparable, Sendable,
     public static let phash = Self(rawValue: 19)
     /// Average hash of an image, 64 bits.
     public static let ahash = Self(rawValue: 20)
+    /// A word or word pair of the normalized text, or a Subject word: XXH3-64, 8 bytes.
+    public static let token = Self(rawValue: 21)
 
     /// The named kinds, in code order.
-    public static let named: [FingerprintKind] = (1...20).map { FingerprintKind(rawValue: $0) }
+    public static let named: [FingerprintKind] = (1...21).map { FingerprintKind(rawValue: $0) }
 
     /// The kind's name as written in text formats and reports (`kind-<code>` when unnamed).
     public var name: String {
@@ -74,6 +76,7 @@ public struct FingerprintKind: RawRepresentable, Hashable, Comparable, Sendable,
         case 18: "dhash"
         case 19: "phash"
         case 20: "ahash"
+        case 21: "token"
         default: "kind-\(rawValue)"
         }
     }
@@ -97,7 +100,7 @@ public struct FingerprintKind: RawRepresentable, Hashable, Comparable, Sendable,
         case 4: 20
         case 5: 35
         case 7, 17: 32
-        case 8, 10, 18, 19, 20: 8
+        case 8, 10, 18, 19, 20, 21: 8
         default: nil
         }
     }

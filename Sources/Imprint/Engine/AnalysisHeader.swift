@@ -1,0 +1,107 @@
+/// The analysis header: a compact, decodable account of a verdict, under 998 bytes (the
+/// RFC 5322 line limit) so a gateway can add it as a header field.
+///
+/// `v=1 cv=<cartridge version> s=<score> c=<cat>.<sub> r=<0|1>` then, in decreasing weight, one
+/// token per contributing fingerprint: `<kind>=<entry id>:<similarity>:<weight>`, where the entry
+/// id is the first 8 hex digits of the entry's key, the similarity is 0..1 and the weight the
+/// signed log-odds it adds. `tk=<tokens used>:<weight>` sums the word and feature tokens;
+/// `wl=<file>:<line>` names a whitelist rule; `sig=<entry id>` a signature (virus) match;
+/// `rs=<reasons>` the rescan reasons.
+public struct AnalysisHeader: Sendable, Hashable {
+    /// One contributing fingerprint.
+    public struct Contribution: Sendable, Hashable {
+        public var kind: String
+        public var entryID: String
+        public var similarity: Double
+        public var weight: Double
+    }
+
+    public var version = 1
+    public var cartridgeVersion: String
+    public var score: Int
+    public var category: Int
+    public var subcategory: Int
+    public var rescan: Bool
+    public var extras: [(key: String, value: String)] = []
+    public var contributions: [Contribution] = []
+
+    /// The longest header produced; contributions are dropped, lightest first, to stay under it.
+    public static let maximumLength = 997
+
+    public init(cartridgeVersion: String, score: Int, category: Int, subcategory: Int, rescan: Bool) {
+        self.cartridgeVersion = cartridgeVersion
+        self.score = score
+        self.category = category
+        self.subcategory = subcategory
+        self.rescan = rescan
+    }
+
+    /// The header text.
+    public var text: String {
+        var head = "v=\(version) cv=\(cartridgeVersion) s=\(score) c=\(category).\(subcategory) r=\(rescan ? 1 : 0)"
+        for extra in extras { head += " \(extra.key)=\(extra.value)" }
+        var out = String(head.prefix(Self.maximumLength))
+        for item in contributions.sorted(by: { abs($0.weight) > abs($1.weight) }) {
+            let token = " \(item.kind)=\(item.entryID):\(Self.format(item.similarity, 2)):\(Self.format(item.weight, 1))"
+            guard out.utf8.count + token.utf8.count <= Self.maximumLength else { break }
+            out += token
+        }
+        return out
+    }
+
+    /// Parses a header made by `text`.
+    /// - Throws: `AnalysisHeaderError` naming the token that is not understood.
+    public init(parsing text: String) throws(AnalysisHeaderError) {
+        var fields: [String: String] = [:]
+        var extras: [(String, String)] = []
+        var contributions: [Contribution] = []
+        guard text.utf8.count <= 4096 else { throw AnalysisHeaderError(token: String(text.prefix(40)), reason: "over 4096 bytes") }
+        for token in text.split(separator: " ") {
+            guard let equals = token.firstIndex(of: "="), equals != token.startIndex else {
+                throw AnalysisHeaderError(token: String(token), reason: "expected key=value")
+            }
+            let key = String(token[..<equals]), value = String(token[token.index(after: equals)...])
+            if ["v", "cv", "s", "c", "r"].contains(key) {
+                fields[key] = value
+                continue
+            }
+            let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count == 3, let similarity = Double(parts[1]), let weight = Double(parts[2]), key != "tk" {
+                contributions.append(Contribution(kind: key, entryID: String(parts[0]), similarity: similarity, weight: weight))
+            } else {
+                extras.append((key, value))
+            }
+        }
+        guard fields["v"] == "1" else { throw AnalysisHeaderError(token: "v=\(fields["v"] ?? "")", reason: "version 1 expected") }
+        guard let cv = fields["cv"], let score = fields["s"].flatMap({ Int($0) }), (0...100).contains(score) else {
+            throw AnalysisHeaderError(token: "s=\(fields["s"] ?? "")", reason: "cv= and a score 0...100 expected")
+        }
+        let categoryParts = (fields["c"] ?? "").split(separator: ".")
+        guard categoryParts.count == 2, let category = Int(categoryParts[0]), let subcategory = Int(categoryParts[1]) else {
+            throw AnalysisHeaderError(token: "c=\(fields["c"] ?? "")", reason: "c=<category>.<subcategory> expected")
+        }
+        guard let rescan = fields["r"], rescan == "0" || rescan == "1" else {
+            throw AnalysisHeaderError(token: "r=\(fields["r"] ?? "")", reason: "r=0 or r=1 expected")
+        }
+        self.init(cartridgeVersion: cv, score: score, category: category, subcategory: subcategory, rescan: rescan == "1")
+        self.extras = extras.map { (key: $0.0, value: $0.1) }
+        self.contributions = contributions
+    }
+
+    static func format(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+/// An analysis header that could not be decoded.
+public struct AnalysisHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let token: String
+    public let reason: String
+    public var description: String { "analysis header: '\(token)': \(reason)" }
+}

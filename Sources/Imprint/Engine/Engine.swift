@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The scoring engine: one message and its envelope in, a verdict out. Sendable and shared by
+/// all threads; each call scores against one cartridge snapshot from start to end, so a
+/// micro-update applied meanwhile is seen whole or not at all.
+public final class Engine: Sendable {
+    public let cartridge: Cartridge
+    public let options: EngineOptions
+
+    public init(cartridge: Cartridge, options: EngineOptions = EngineOptions()) {
+        self.cartridge = cartridge
+        self.options = options
+    }
+
+    /// Scores one message.
+    /// - Parameters:
+    ///   - bytes: the message in wire form (dot-stuffed, CRLF, `.` terminated) or rendered form.
+    ///   - form: which of the two `bytes` is.
+    ///   - envelope: MAIL FROM, RCPT TO, HELO and client IP as the SMTP server saw them.
+    /// - Throws: `MessageParseError` when the message is beyond the parser's limits.
+    public func score(_ bytes: [UInt8], form: MessageForm, envelope: Envelope = Envelope()) throws(MessageParseError) -> Verdict {
+        try evaluate(bytes, form: form, envelope: envelope).verdict
+    }
+
+    /// Scores one message and returns the evidence behind the verdict too.
+    public func evaluate(_ bytes: [UInt8], form: MessageForm, envelope: Envelope = Envelope(),
+                         snapshot: CartridgeSnapshot? = nil) throws(MessageParseError) -> Evaluation {
+        let message: Message
+        switch form {
+        case .wire:
+            message = try Message(wire: bytes, limits: options.messageLimits, maxBodyLength: options.maxBodyLength, envelope: envelope)
+        case .rendered:
+            message = try Message(rendered: bytes, limits: options.messageLimits, maxBodyLength: options.maxBodyLength, envelope: envelope)
+        }
+        return evaluate(message, snapshot: snapshot ?? cartridge.snapshot)
+    }
+
+    /// Scores a parsed message against `snapshot`.
+    public func evaluate(_ message: Message, snapshot: CartridgeSnapshot) -> Evaluation {
+        let config = snapshot.config
+        let minimumScore = options.minimumScore ?? config.minimumScore
+        let clientIP = Self.clientIP(of: message, config: config)
+        let decision = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP))
+        if let rule = decision.rule {
+            return Evaluation(verdict: whitelisted(rule, snapshot: snapshot), features: nil, fingerprints: nil,
+                              evidence: EvidenceSet(), scoreFeatures: nil)
+        }
+        var features = MessageFeatures(message: message)
+        features.clientIP = clientIP
+        let fingerprints = MessageFingerprinter(options: FingerprintOptions(config: config)).fingerprints(of: features)
+        let favorAnalysis = options.favorAnalysisOverSpeed ?? config.favorAnalysisOverSpeed
+        let evidence = EvidenceCollector(snapshot: snapshot).collect(fingerprints.fingerprints, stopWhenDecisive: !favorAnalysis)
+        let scoreFeatures = ScoreFeatures(evidence: evidence, fingerprints: fingerprints, features: features,
+                                          totals: config.reportTotals)
+        let verdict = VerdictBuilder(snapshot: snapshot, minimumScore: minimumScore)
+            .verdict(evidence: evidence, scoreFeatures: scoreFeatures, fingerprints: fingerprints, features: features)
+        return Evaluation(verdict: verdict, features: features, fingerprints: fingerprints, evidence: evidence,
+                          scoreFeatures: scoreFeatures)
+    }
+
+    /// The client IP the configuration says to trust: none without `use ip information`; the
+    /// SMTP envelope's with `use envelope for ip information`; otherwise the first external
+    /// Received hop, falling back to the envelope's.
+    static func clientIP(of message: Message, config: CartridgeConfig) -> IPAddress? {
+        guard config.useIPInformation else { return nil }
+        if config.useEnvelopeForIPInformation { return message.givenEnvelope.clientIP }
+        return message.inferredEnvelope.clientIP ?? message.givenEnvelope.clientIP
+    }
+
+    static func whitelistSubject(_ message: Message, clientIP: IPAddress?) -> WhitelistSubject {
+        let from = message.headers.all(named: "From").map(\.decodedValue) + message.headers.all(named: "Sender").map(\.decodedValue)
+        let headers = message.headers.map { (name: $0.name, value: $0.decodedValue) }
+        let body = message.leaves.first(where: \.isText).map { message.decodedBody(of: $0, limit: 1 << 20).bytes } ?? []
+        return WhitelistSubject(fromAddresses: from.flatMap(Self.addresses), envelopeFrom: message.envelope.mailFrom,
+                                clientIP: clientIP, headers: headers, body: body)
+    }
+
+    /// The addresses in a From-style header value: the `<…>` parts, or the bare value.
+    static func addresses(_ value: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            found.append(String(rest[rest.index(after: open)..<close]).lowercased())
+            rest = rest[rest.index(after: close)...]
+        }
+        if found.isEmpty { found = value.split(separator: ",").map { String(String($0).trimmed(of: " \t\"")).lowercased() } }
+        return found.filter { $0.contains("@") }
+    }
+
+    private func whitelisted(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Verdict {
+        let names = snapshot.categories.describeCategory(.legitimate)
+        var header = AnalysisHeader(cartridgeVersion: snapshot.version.description, score: 0, category: 0, subcategory: 0, rescan: false)
+        let file = rule.path.split(separator: "/").last.map(String.init) ?? rule.path
+        header.extras.append((key: "wl", value: "\(file):\(rule.lineNumber)"))
+        return Verdict(score: 0, isSpam: false, category: 0, subcategory: 0,
+                       categoryDescription: names.category?.description ?? "legitimate",
+                       subcategoryDescription: names.subcategory?.description ?? "undefined",
+                       rescan: false, rescanReasons: [], analysis: header.text, whitelistRule: rule.description,
+                       probability: 0)
+    }
+}

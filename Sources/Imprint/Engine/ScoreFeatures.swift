@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The evidence of a message reduced to the few numbers the logistic score model combines.
+///
+/// Each is a log-odds (natural log) so that the default model, weight 1 each and bias 0, is the
+/// naive-Bayes sum of independent evidence; `cartridge build` fits the real weights.
+public struct ScoreFeatures: Sendable, Hashable {
+    /// Feature names, in model order; `score model` in cartridge.cfg lists bias then these weights.
+    public static let names = ["tokens", "exact", "near", "hidden", "short"]
+
+    /// logit of the Fisher/Robinson combination over word tokens, URLs, hosts, domains, structure
+    /// (and sender and IP when the signature type asks), clamped to ±12.
+    public var tokens: Double
+    /// ln((abusive + ½) / (ham + ½)) of the report mass behind exact digest matches; 0 if none.
+    public var exact: Double
+    /// The same over near-duplicate matches, each weighted by its similarity; 0 if none.
+    public var near: Double
+    /// ln(1 + hidden-text elements and characters): zero fonts, display:none, white on white…
+    public var hidden: Double
+    /// 1 when the text is too short for fuzzy digests, else 0.
+    public var short: Double
+    /// How many tokens the combination used (for the analysis header).
+    public var tokensUsed: Int
+
+    public var vector: [Double] { [tokens, exact, near, hidden, short] }
+
+    /// Computes the features.
+    /// - Parameters:
+    ///   - totals: report mass behind the database (spam, ham, phishing, virus).
+    public init(evidence: EvidenceSet, fingerprints: MessageFingerprints, features: MessageFeatures,
+                totals: [Double], combiner: TokenEvidence = TokenEvidence()) {
+        let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
+        let probabilities = evidence.features.map {
+            combiner.tokenProbability(abusive: $0.abusiveMass, ham: $0.hamMass, totalAbusive: abusiveTotal, totalHam: hamTotal)
+        }
+        let combination = combiner.combine(probabilities)
+        let indicator = min(max(combination.indicator, 6e-6), 1 - 6e-6)
+        tokens = log(indicator / (1 - indicator))
+        tokensUsed = combination.tokensUsed
+        exact = Self.logOdds(evidence.exact, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
+        near = Self.logOdds(evidence.near, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
+        let tricks = features.hiddenText
+        let hiddenCount = tricks.zeroFontElements + tricks.tinyFontElements + tricks.displayNoneElements
+            + tricks.visibilityHiddenElements + tricks.lowContrastElements + tricks.invisibleCharacters
+        hidden = log(1 + Double(hiddenCount))
+        short = fingerprints.textBytes < 50 ? 1 : 0
+    }
+
+    /// Log-odds of abusive versus ham report mass, each side a rate over its class total so that
+    /// an unbalanced corpus does not tilt it, with half a report of smoothing on each side.
+    static func logOdds(_ items: [Evidence], hamTotal: Double, abusiveTotal: Double) -> Double {
+        guard !items.isEmpty else { return 0 }
+        var abusive = 0.0, ham = 0.0
+        for item in items {
+            abusive += item.similarity * item.abusiveMass
+            ham += item.similarity * item.hamMass
+        }
+        let scale = hamTotal > 0 && abusiveTotal > 0 ? hamTotal / abusiveTotal : 1
+        return log((abusive * scale + 0.5) / (ham + 0.5))
+    }
+}
+
+/// The engine's score model: the cartridge's fitted logistic model, or the default.
+public enum ScoreModel {
+    /// Bias 0 and weight 1 on the log-odds features: the naive-Bayes sum, used until a cartridge
+    /// has a fitted `score model`. Hidden text and shortness carry no weight until fitted.
+    public static let `default` = LogisticModel(features: ScoreFeatures.names, weights: [1, 1, 1, 0, 0], bias: 0)
+
+    /// The model of a configuration.
+    public static func model(_ config: CartridgeConfig) -> LogisticModel {
+        guard config.scoreModel.count == ScoreFeatures.names.count + 1 else { return `default` }
+        return LogisticModel(features: ScoreFeatures.names, weights: Array(config.scoreModel.dropFirst()),
+                             bias: config.scoreModel[0])
+    }
+
+    /// The `score model` value of a fitted model.
+    public static func configValue(_ model: LogisticModel) -> String {
+        ([model.bias] + model.weights).map { "\($0)" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,111 @@
+/// What the fingerprints are computed from: the message's visible text, its links, images,
+/// attachments, structure and sender, extracted once (the Features stage of the data flow).
+public struct MessageFeatures: Sendable {
+    /// An attachment or inline non-text leaf, decoded.
+    public struct Attachment: Sendable {
+        public var filename: String?
+        public var mediaType: String
+        public var bytes: [UInt8]
+        public var isTruncated: Bool
+    }
+
+    /// The text a reader sees: every text/plain leaf as decoded, every text/html leaf reduced to
+    /// text, in message order, separated by blank lines.
+    public var visibleText: String
+    /// `visibleText` through `TextNormalizer` (NFKC, case and homoglyph folding, invisible
+    /// characters removed, numbers and tracking tokens masked, white space collapsed).
+    public var normalizedText: String
+    /// The decoded texts of the text leaves, as Pyzor digests them (HTML as text).
+    public var textParts: [String]
+    /// The decoded Subject.
+    public var subject: String
+    /// Links from plain text and HTML, normalized, de-duplicated in order.
+    public var urls: [ExtractedURL]
+    /// Hidden-text tricks summed over the HTML parts.
+    public var hiddenText: HiddenTextFeatures
+    /// Non-text leaves (attachments and inline images), decoded.
+    public var attachments: [Attachment]
+    /// The MIME tree as text: `multipart/alternative(text/plain,text/html)`.
+    public var structure: String
+    /// The sender's domain: the envelope MAIL FROM's, else the From header's (lower case).
+    public var senderDomain: String?
+    /// The client IP (given, or the first external Received hop).
+    public var clientIP: IPAddress?
+    /// Whether any body part was cut by `maxBodyLength` or a decoding limit.
+    public var isTruncated: Bool
+}
+
+extension MessageFeatures {
+    /// Extracts the features of a parsed message.
+    public init(message: Message, extractor: HTMLTextExtractor = HTMLTextExtractor(),
+                urlExtractor: URLExtractor = URLExtractor(), normalizer: TextNormalizer = TextNormalizer()) {
+        var texts: [String] = []
+        var urls: [ExtractedURL] = []
+        var hidden = HiddenTextFeatures()
+        var attachments: [Attachment] = []
+        var truncated = message.isTruncated
+        for (part, body) in message.decodedParts() {
+            truncated = truncated || body.isTruncated
+            if part.isText, part.contentType.subtype == "html" {
+                let html = extractor.extract(CharsetDecoder.decode(body.bytes, charset: part.charset))
+                texts.append(html.text)
+                urls += urlExtractor.urls(in: html)
+                hidden.add(html.hiddenText)
+            } else if part.isText {
+                let text = CharsetDecoder.decode(body.bytes, charset: part.charset)
+                texts.append(text)
+                urls += urlExtractor.urls(inText: text)
+            } else if !part.isMultipart, !part.isEmbeddedMessage {
+                attachments.append(Attachment(filename: part.filename, mediaType: part.contentType.mediaType,
+                                              bytes: body.bytes, isTruncated: body.isTruncated))
+            }
+        }
+        let visible = texts.joined(separator: "\n\n")
+        var seen = Set<NormalizedURL>()
+        self.init(
+            visibleText: visible,
+            normalizedText: normalizer.normalize(visible),
+            textParts: texts,
+            subject: message.headers["Subject"] ?? "",
+            urls: urls.filter { seen.insert($0.url).inserted },
+            hiddenText: hidden,
+            attachments: attachments,
+            structure: Self.structure(of: message, part: message.root),
+            senderDomain: Self.senderDomain(message),
+            clientIP: message.envelope.clientIP,
+            isTruncated: truncated)
+    }
+
+    static func structure(of message: Message, part: MIMEPart) -> String {
+        let children = message.children(of: part)
+        guard !children.isEmpty else { return part.contentType.mediaType }
+        return part.contentType.mediaType + "(" + children.map { structure(of: message, part: $0) }.joined(separator: ",") + ")"
+    }
+
+    static func senderDomain(_ message: Message) -> String? {
+        let candidates = [message.envelope.mailFrom, message.headers["From"]].compactMap { $0 }
+        for candidate in candidates {
+            guard let at = candidate.lastIndex(of: "@") else { continue }
+            let domain = candidate[candidate.index(after: at)...]
+                .prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+                .lowercased()
+            if domain.contains(".") { return domain }
+        }
+        return nil
+    }
+}
+
+extension HiddenTextFeatures {
+    /// Adds another part's counts (the hidden text itself is kept only up to the first part's).
+    mutating func add(_ other: HiddenTextFeatures) {
+        zeroFontElements += other.zeroFontElements
+        tinyFontElements += other.tinyFontElements
+        displayNoneElements += other.displayNoneElements
+        visibilityHiddenElements += other.visibilityHiddenElements
+        lowContrastElements += other.lowContrastElements
+        hiddenCharacters += other.hiddenCharacters
+        tinyCharacters += other.tinyCharacters
+        invisibleCharacters += other.invisibleCharacters
+        if text.isEmpty { text = other.text }
+    }
+}

@@ -1,0 +1,153 @@
+import Crypto
+import ImprintHashing
+
+/// Computes every fingerprint of a message from its features (the Fingerprints stage):
+/// exact digests, fuzzy text digests, shingles, word tokens, URL and host, attachment,
+/// image, structure and (when asked) sender fingerprints.
+public struct MessageFingerprinter: Sendable {
+    public var options: FingerprintOptions
+
+    public init(options: FingerprintOptions = FingerprintOptions()) { self.options = options }
+
+    /// The fingerprints of a message's features.
+    public func fingerprints(of features: MessageFeatures) -> MessageFingerprints {
+        var out = MessageFingerprints(fingerprints: [], skipped: [], imageFailed: false, textBytes: 0)
+        let text = Array(features.normalizedText.utf8)
+        out.textBytes = text.count
+        addText(text, features: features, to: &out)
+        addTokens(features, to: &out)
+        addLinks(features, to: &out)
+        addAttachments(features, to: &out)
+        out.fingerprints.append(Fingerprint(kind: .mimeStructure, value: Self.bytes(XXH3.hash64(features.structure.utf8))))
+        if options.includesSender { addSender(features, to: &out) }
+        return out
+    }
+
+    // MARK: Text
+
+    private func addText(_ text: [UInt8], features: MessageFeatures, to out: inout MessageFingerprints) {
+        if !text.isEmpty {
+            out.fingerprints.append(Fingerprint(kind: .exactBodySHA256, value: Array(SHA256.hash(data: text))))
+        }
+        let pyzorParts = features.textParts.filter { !$0.isEmpty }
+        if !pyzorParts.isEmpty {
+            out.fingerprints.append(Fingerprint(kind: .pyzor, value: PyzorDigest.hash(parts: pyzorParts)))
+        } else {
+            out.skipped.append(.init(family: "pyzor", reason: "no text part"))
+        }
+        guard text.count >= options.minimumFuzzyText else {
+            let reason = "text of \(text.count) bytes is under \(options.minimumFuzzyText)"
+            for family in ["tlsh", "ctph", "nilsimsa", "simhash", "minhash"] {
+                out.skipped.append(.init(family: family, reason: reason))
+            }
+            return
+        }
+        if let digest = TLSH.hash(text) {
+            out.fingerprints.append(Fingerprint(kind: .tlsh, value: Self.rawTLSH(digest)))
+        } else {
+            out.skipped.append(.init(family: "tlsh", reason: "too little variety (TNULL)"))
+        }
+        out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(text).description.utf8)))
+        out.fingerprints.append(Fingerprint(kind: .nilsimsa, value: Self.littleEndianBytes(Nilsimsa.hash(text).bits)))
+        out.fingerprints.append(Fingerprint(kind: .simhash, value: Self.bytes(SimHash64.hash(words: text))))
+        if var minhash = try? MinHash(options.minhash) {
+            minhash.update(words: text)
+            if minhash.tokenCount >= options.minhash.shingleSize {
+                let signature = minhash.finalize()
+                var rows: [UInt8] = []
+                rows.reserveCapacity(signature.minima.count * 4)
+                for minimum in signature.minima { rows += Self.bytes(UInt32(truncatingIfNeeded: minimum)) }
+                out.fingerprints.append(Fingerprint(kind: .minhash, value: rows))
+            } else {
+                out.skipped.append(.init(family: "minhash", reason: "fewer words than one shingle"))
+            }
+        }
+    }
+
+    private func addTokens(_ features: MessageFeatures, to out: inout MessageFingerprints) {
+        var seen = Set<UInt64>()
+        var tokens: [UInt64] = []
+        func add(_ hash: UInt64) {
+            guard tokens.count < options.maximumTokens, seen.insert(hash).inserted else { return }
+            tokens.append(hash)
+        }
+        let words = Self.words(features.normalizedText)
+        var previous: Substring?
+        for word in words {
+            add(XXH3.hash64(word.utf8, seed: 1))
+            if let previous { add(XXH3.hash64((previous + " " + word).utf8, seed: 2)) }
+            previous = word
+        }
+        for word in Self.words(TextNormalizer().normalize(features.subject)) {
+            add(XXH3.hash64(word.utf8, seed: 3))
+        }
+        for token in tokens { out.fingerprints.append(Fingerprint(kind: .token, value: Self.bytes(token))) }
+    }
+
+    /// Words of normalized text: runs of letters and digits (and the masks) of 2 to 40 characters.
+    static func words(_ text: String) -> [Substring] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "#" || $0 == "$" || $0 == "'") }
+            .filter { (2...40).contains($0.count) }
+    }
+
+    // MARK: Links, attachments, sender
+
+    private func addLinks(_ features: MessageFeatures, to out: inout MessageFingerprints) {
+        var values = Set<Fingerprint>()
+        for extracted in features.urls {
+            let url = extracted.url
+            let stripped = url.scheme + "://" + url.host.name + url.path
+            values.insert(Fingerprint(kind: .url, value: Array(stripped.utf8)))
+            values.insert(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
+            if let domain = url.host.registeredDomain {
+                values.insert(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
+            }
+        }
+        out.fingerprints += values.sorted { ($0.kind, $0.value.lexicographicallyPrecedes($1.value) ? 0 : 1) < ($1.kind, 0) }
+    }
+
+    private func addAttachments(_ features: MessageFeatures, to out: inout MessageFingerprints) {
+        var images = 0
+        for attachment in features.attachments where !attachment.bytes.isEmpty {
+            out.fingerprints.append(Fingerprint(kind: .attachmentSHA256, value: Array(SHA256.hash(data: attachment.bytes))))
+            if attachment.bytes.count >= 4096 {
+                out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(attachment.bytes).description.utf8)))
+            }
+            guard ImageFormat.sniff(attachment.bytes) != nil else { continue }
+            images += 1
+            guard images <= options.maximumImages else {
+                out.skipped.append(.init(family: "image", reason: "over \(options.maximumImages) images"))
+                continue
+            }
+            addImage(attachment, to: &out)
+        }
+    }
+
+    private func addSender(_ features: MessageFeatures, to out: inout MessageFingerprints) {
+        if let domain = features.senderDomain {
+            out.fingerprints.append(Fingerprint(kind: .senderDomain, value: Array(domain.utf8)))
+        } else {
+            out.skipped.append(.init(family: "sender-domain", reason: "no sender address"))
+        }
+        if let ip = features.clientIP {
+            out.fingerprints.append(Fingerprint(kind: .clientIP24, value: Array(ip.bytes.prefix(ip.isIPv4 ? 3 : 6))))
+        } else {
+            out.skipped.append(.init(family: "client-ip24", reason: "no client IP"))
+        }
+    }
+
+    // MARK: Byte forms
+
+    static func bytes(_ value: UInt64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    static func bytes(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+
+    static func littleEndianBytes(_ words: SIMD4<UInt64>) -> [UInt8] {
+        (0..<4).flatMap { bytes(words[$0]) }
+    }
+
+    /// The 35 raw bytes the cartridge's TLSH index compares: checksum, L, Q (Q1 ratio low
+    /// nibble, Q2 ratio high), then the 32 code bytes.
+    static func rawTLSH(_ digest: TLSHDigest) -> [UInt8] {
+        [digest.checksum, digest.lengthValue, (digest.q2Ratio << 4) | (digest.q1Ratio & 0xF)] + digest.body
+    }
+}
