@@ -16,10 +16,13 @@ extension TLSH {
             return nil
         }
         let buckets = Self.effectiveBuckets
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * buckets) { scratch in
-            let merged = UnsafeMutableBufferPointer(rebasing: scratch[0..<buckets])
-            let reordered = UnsafeMutableBufferPointer(rebasing: scratch[buckets..<(2 * buckets)])
+        // Scratch: merged counts, a copy the selection reorders, and the 32 body bytes.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * buckets + 8) { scratch in
+            let merged = scratch.baseAddress!
+            let reordered = merged + buckets
+            let bodyBytes = UnsafeMutableRawPointer(merged + 2 * buckets)
             let inverse = TLSHTables.shared.inverse
+            var nonZero = 0
             counts.withUnsafeBufferPointer { histograms in
                 for bucket in 0..<buckets {
                     // The kernel counts bucket T[x] at index x.
@@ -28,33 +31,34 @@ extension TLSH {
                     for histogram in 0..<6 { total &+= histograms[histogram * 256 + index] }
                     merged[bucket] = total
                     reordered[bucket] = total
+                    nonZero &+= total > 0 ? 1 : 0
                 }
             }
-            let (q1, q2, q3) = Self.quartiles(reordered.baseAddress!, count: buckets)
+            let (q1, q2, q3) = Self.quartiles(reordered, count: buckets)
             assert({
                 // Debug builds (the tests) check the selection against a full sort.
-                let sorted = Array(merged).sorted()
+                let sorted = UnsafeBufferPointer(start: merged, count: buckets).sorted()
                 return (sorted[31], sorted[63], sorted[95]) == (q1, q2, q3)
             }())
-            guard q3 > 0 else { return nil }
-            var nonZero = 0
-            for bucket in 0..<buckets where merged[bucket] > 0 { nonZero += 1 }
-            guard nonZero > buckets / 2 else { return nil }
+            guard q3 > 0, nonZero > buckets / 2 else { return nil }
 
-            var body = SIMD32<UInt8>()
             for byte in 0..<(buckets / 4) {
                 var code: UInt8 = 0
                 for slot in 0..<4 {
                     let count = merged[4 * byte + slot]
-                    let level: UInt8 = count > q3 ? 3 : count > q2 ? 2 : count > q1 ? 1 : 0
+                    // q1 <= q2 <= q3, so the level is how many of them the count exceeds
+                    // (branch-free: these comparisons are unpredictable).
+                    let level = UInt8(truncatingIfNeeded: (count > q1 ? 1 : 0) + (count > q2 ? 1 : 0) + (count > q3 ? 1 : 0))
                     code |= level << UInt8(2 * slot)
                 }
-                body[byte] = code
+                bodyBytes.storeBytes(of: code, toByteOffset: byte, as: UInt8.self)
             }
+            let low = bodyBytes.loadUnaligned(as: SIMD16<UInt8>.self)
+            let high = bodyBytes.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
             let q1Ratio = UInt8(truncatingIfNeeded: (UInt64(q1) * 100 / UInt64(q3)) % 16)
             let q2Ratio = UInt8(truncatingIfNeeded: (UInt64(q2) * 100 / UInt64(q3)) % 16)
             return TLSHDigest(checksum: checksum, lengthValue: lengthValue, q1Ratio: q1Ratio, q2Ratio: q2Ratio,
-                              low: body.lowHalf, high: body.highHalf)
+                              low: low, high: high)
         }
     }
 }

@@ -16,7 +16,11 @@
 /// ``maximumLength`` (4,224,281,216 bytes, the end of the reference's length scale) or with
 /// too little variety (the third quartile of the bucket counts is 0, or no more than half of
 /// the 128 buckets are non-zero) has no digest: `finalize()` returns nil, which the reference
-/// tools print as `TNULL`.
+/// tools print as `TNULL`. Bucket counts are 32-bit and wrap as the reference's do; memory
+/// use is constant (6 KiB of counts) whatever the input length.
+///
+/// Speed: about a dozen L1 table loads and six counter increments a byte (see `absorb`); on
+/// the SpamAssassin corpus this is 1.4–1.8× py-tlsh's C++ (`Benchmarks/references/tlsh_throughput.py`).
 public struct TLSH: Sendable {
     /// The shortest input with a digest, in bytes (the reference's `MIN_DATA_LENGTH`).
     public static let minimumLength: UInt64 = 50
