@@ -33,9 +33,9 @@ extension CTPH {
     /// `SIMD16<UInt16>`, their half hashes in another, and all step together (`h·0x193 ⊕ c` on
     /// 16-bit lanes, one `pmullw` per eight lanes: only the low 6 bits reach the digest, and
     /// they depend only on the low bits of ssdeep's 32-bit product). Mail-sized inputs keep
-    /// about eight levels live (the smallest still choosable up to the largest that has cut a
-    /// piece); levels past the sixteenth (inputs that cut pieces at many block sizes at once)
-    /// step one at a time. A multiply-and-rotate filter (``TriggerFilter``)
+    /// about seven levels live (the smallest still choosable up to the largest that has cut a
+    /// piece: 4 to 15 for all but one of the 6,046 SpamAssassin messages); levels past the
+    /// sixteenth step one at a time. A multiply-and-rotate filter (``TriggerFilter``)
     /// replaces the modulo; bytes that pass it go to the exact test in ``cutPieces``.
     mutating func consumeSIMD(_ bytes: UnsafeRawPointer, count: Int) {
         var roll = self.roll
