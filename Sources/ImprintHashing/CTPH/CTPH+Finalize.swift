@@ -5,7 +5,6 @@ extension CTPH {
     /// the first digest would have fewer than 32 characters. The piece still open at the end
     /// adds one last character unless the rolling hash is zero (the input ended in 7 zero bytes,
     /// or is empty).
-    @usableFromInline
     func makeDigest(options: Options) -> CTPHDigest {
         let eliminate = options.contains(.eliminateSequences)
         let untruncated = options.contains(.untruncated)

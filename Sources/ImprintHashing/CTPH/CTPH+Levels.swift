@@ -10,28 +10,27 @@ extension CTPH {
     /// Piece hashes keep 16 bits (the width of a vector lane): the digest uses the low 6 bits of
     /// ssdeep's 32-bit FNV-style hash, and the low bits of a product and an xor depend only on
     /// the low bits of the inputs.
-    @usableFromInline
     struct Levels: Sendable {
         /// Levels including the `lasth` stand-in.
-        @usableFromInline static let count = 32
+        static let count = 32
         /// Levels the vector loop holds in registers.
-        @usableFromInline static let laneCount = 16
+        static let laneCount = 16
         /// Slack after the hash arrays so that `laneCount` lanes from any start fit.
-        @usableFromInline static let hashSlots = count + laneCount
+        static let hashSlots = count + laneCount
 
-        @usableFromInline static let pieceOffset = 0
-        @usableFromInline static let halfOffset = 2 * hashSlots
-        @usableFromInline static let halfDigestOffset = 4 * hashSlots
-        @usableFromInline static let lengthOffset = halfDigestOffset + count
-        @usableFromInline static let digestOffset = lengthOffset + count
-        @usableFromInline static let byteCount = digestOffset + count * CTPH.maximumDigestLength
+        static let pieceOffset = 0
+        static let halfOffset = 2 * hashSlots
+        static let halfDigestOffset = 4 * hashSlots
+        static let lengthOffset = halfDigestOffset + count
+        static let digestOffset = lengthOffset + count
+        static let byteCount = digestOffset + count * CTPH.maximumDigestLength
 
         /// The low 16 bits of ssdeep's `HASH_INIT` (0x28021967).
-        @usableFromInline static let pieceInit: UInt16 = 0x1967
+        static let pieceInit: UInt16 = 0x1967
 
-        @usableFromInline var storage: [UInt8]
+        var storage: [UInt8]
 
-        @inlinable init() {
+        init() {
             storage = [UInt8](repeating: 0, count: Self.byteCount)
             storage.withUnsafeMutableBufferPointer { buffer in
                 let handle = LevelHandle(buffer.baseAddress!)
@@ -42,59 +41,57 @@ extension CTPH {
     }
 
     /// The live levels `start..<end`.
-    @usableFromInline
     struct LiveLevels: Sendable {
-        @usableFromInline var start = 0
-        @usableFromInline var end = 1
-        @inlinable init() {}
+        var start = 0
+        var end = 1
+        init() {}
     }
 
     /// Typed access to `Levels.storage` while it is borrowed. Callers keep levels in range.
-    @usableFromInline
     struct LevelHandle {
-        @usableFromInline let base: UnsafeMutablePointer<UInt8>
+        let base: UnsafeMutablePointer<UInt8>
 
-        @inlinable @inline(__always)
+        @inline(__always)
         init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
         /// The piece hash of `level`.
-        @inlinable @inline(__always)
+        @inline(__always)
         func piece(_ level: Int) -> UInt16 {
             UnsafeRawPointer(base).loadUnaligned(fromByteOffset: Levels.pieceOffset + 2 &* level, as: UInt16.self)
         }
-        @inlinable @inline(__always)
+        @inline(__always)
         func setPiece(_ level: Int, _ value: UInt16) {
             UnsafeMutableRawPointer(base).storeBytes(of: value, toByteOffset: Levels.pieceOffset + 2 &* level, as: UInt16.self)
         }
         /// The half hash of `level` (the open piece of the truncated second digest).
-        @inlinable @inline(__always)
+        @inline(__always)
         func half(_ level: Int) -> UInt16 {
             UnsafeRawPointer(base).loadUnaligned(fromByteOffset: Levels.halfOffset + 2 &* level, as: UInt16.self)
         }
-        @inlinable @inline(__always)
+        @inline(__always)
         func setHalf(_ level: Int, _ value: UInt16) {
             UnsafeMutableRawPointer(base).storeBytes(of: value, toByteOffset: Levels.halfOffset + 2 &* level, as: UInt16.self)
         }
-        @inlinable @inline(__always)
+        @inline(__always)
         var halfDigests: UnsafeMutablePointer<UInt8> { base + Levels.halfDigestOffset }
-        @inlinable @inline(__always)
+        @inline(__always)
         var lengths: UnsafeMutablePointer<UInt8> { base + Levels.lengthOffset }
 
         /// The 64 digest characters of `level`.
-        @inlinable @inline(__always)
+        @inline(__always)
         func digest(_ level: Int) -> UnsafeMutablePointer<UInt8> {
             base + Levels.digestOffset + level &* CTPH.maximumDigestLength
         }
 
         /// Sixteen hashes from `level`: piece hashes (`halves == false`) or half hashes.
-        @inlinable @inline(__always)
+        @inline(__always)
         func loadLanes(halves: Bool, from level: Int) -> SIMD16<UInt16> {
             let offset = (halves ? Levels.halfOffset : Levels.pieceOffset) + 2 &* level
             return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt16>.self)
         }
 
         /// Writes lanes back where `loadLanes(halves:from:)` read them.
-        @inlinable @inline(__always)
+        @inline(__always)
         func storeLanes(_ lanes: SIMD16<UInt16>, halves: Bool, at level: Int) {
             let offset = (halves ? Levels.halfOffset : Levels.pieceOffset) + 2 &* level
             UnsafeMutableRawPointer(base).storeBytes(of: lanes, toByteOffset: offset, as: SIMD16<UInt16>.self)

@@ -1,10 +1,10 @@
 extension CTPH {
     /// The digest alphabet: standard base64.
-    @usableFromInline static let alphabet: StaticString =
+    static let alphabet: StaticString =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
     /// The base64 character for the low 6 bits of a piece hash.
-    @inlinable @inline(__always)
+    @inline(__always)
     static func character(_ hash: UInt16) -> UInt8 {
         alphabet.utf8Start[Int(hash & 63)]
     }
@@ -20,7 +20,7 @@ extension CTPH {
     /// - Parameter totalSize: bytes consumed so far, including the current one. ssdeep counts
     ///   the whole buffer being fed, which is never less; retiring a level later than ssdeep
     ///   does never changes the digest, because a retired level is one the digest cannot pick.
-    @usableFromInline @inline(never)
+    @inline(never)
     static func cutPieces(_ sum: UInt32, _ handle: LevelHandle, levels: inout LiveLevels, totalSize: UInt64) {
         var level = levels.start
         let highest = highestTriggeredLevel(sum)
@@ -49,7 +49,7 @@ extension CTPH {
     }
 
     /// Starts the next level as a copy of the last (ssdeep `fuzzy_try_fork_blockhash`).
-    @inlinable @inline(__always)
+    @inline(__always)
     static func fork(_ handle: LevelHandle, levels: inout LiveLevels) {
         let last = levels.end - 1
         guard levels.end < Levels.count else { return }
@@ -65,7 +65,7 @@ extension CTPH {
     /// Drops the smallest live level once the digest can no longer pick it (ssdeep
     /// `fuzzy_try_reduce_blockhash`): the input is already too long for its block size and the
     /// next level already has half a digest.
-    @inlinable @inline(__always)
+    @inline(__always)
     static func retireSmallest(_ handle: LevelHandle, levels: inout LiveLevels, totalSize: UInt64) {
         guard levels.end - levels.start >= 2 else { return }
         let blockSize = UInt64(minimumBlockSize) << UInt64(levels.start)

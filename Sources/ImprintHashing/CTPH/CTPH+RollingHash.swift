@@ -5,20 +5,19 @@ extension CTPH {
     ///
     /// The window is a 64-bit shift register instead of ssdeep's ring buffer: the byte that
     /// leaves is the top byte after the new one is shifted in.
-    @usableFromInline
     struct RollingHash: Sendable {
         /// The window length.
-        @usableFromInline static let window = 7
+        static let window = 7
 
-        @usableFromInline var h1: UInt32 = 0
-        @usableFromInline var h2: UInt32 = 0
-        @usableFromInline var h3: UInt32 = 0
-        @usableFromInline var bytes: UInt64 = 0
+        var h1: UInt32 = 0
+        var h2: UInt32 = 0
+        var h3: UInt32 = 0
+        var bytes: UInt64 = 0
 
-        @inlinable init() {}
+        init() {}
 
         /// Moves the window one byte on.
-        @inlinable @inline(__always)
+        @inline(__always)
         mutating func step(_ byte: UInt8) {
             let c = UInt32(byte)
             bytes = (bytes &<< 8) | UInt64(byte)
@@ -29,11 +28,11 @@ extension CTPH {
         }
 
         /// The hash of the current window.
-        @inlinable @inline(__always)
+        @inline(__always)
         var sum: UInt32 { h1 &+ h2 &+ h3 }
 
         /// The rolling hash of a 7-byte window, as the state would have it after those 7 bytes.
-        @inlinable @inline(__always)
+        @inline(__always)
         static func sum(ofWindow window: UnsafePointer<UInt8>) -> UInt32 {
             var state = RollingHash()
             for index in 0..<Self.window { state.step(window[index]) }
@@ -45,7 +44,7 @@ extension CTPH {
 extension CTPH {
     /// Whether `sum` cuts a piece at block size 3·2^level: `sum mod bs == bs − 1`, by
     /// definition (the scalar reference).
-    @inlinable @inline(__always)
+    @inline(__always)
     static func triggers(_ sum: UInt32, level: Int) -> Bool {
         let blockSize = UInt64(minimumBlockSize) << UInt64(level)
         return UInt64(sum) % blockSize == blockSize - 1
@@ -55,7 +54,7 @@ extension CTPH {
     /// `sum mod 3·2^k = 3·(q mod 2^k) + r`, which is `3·2^k − 1` exactly when `r = 2` and the
     /// low `k` bits of `q` are all ones: so every level up to the number of trailing ones of `q`
     /// triggers (a trigger at 2·bs implies one at bs).
-    @inlinable @inline(__always)
+    @inline(__always)
     static func highestTriggeredLevel(_ sum: UInt32) -> Int {
         let quotient = sum / minimumBlockSize
         guard sum &- quotient &* minimumBlockSize == minimumBlockSize - 1 else { return -1 }
@@ -66,17 +65,16 @@ extension CTPH {
     /// 3·2^level, tested with a multiply by the inverse of 3 and a rotation (Granlund and
     /// Montgomery 1994; Hacker's Delight §10-17). It also passes for `sum == 0xFFFFFFFF`, which
     /// the exact test then rejects.
-    @usableFromInline
     struct TriggerFilter: Sendable {
-        @usableFromInline let shift: UInt32
-        @usableFromInline let limit: UInt32
+        let shift: UInt32
+        let limit: UInt32
 
-        @inlinable init(level: Int) {
+        init(level: Int) {
             shift = UInt32(level)
             limit = UInt32.max / (UInt32(CTPH.minimumBlockSize) << UInt32(level))
         }
 
-        @inlinable @inline(__always)
+        @inline(__always)
         func mayTrigger(_ sum: UInt32) -> Bool {
             let scaled = (sum &+ 1) &* 0xAAAA_AAAB  // the inverse of 3 modulo 2³²
             let rotated = (scaled &>> shift) | (scaled &<< ((32 &- shift) & 31))

@@ -48,11 +48,11 @@ public struct CTPH: Sendable {
     /// The path `hash` and `update` use when none is named.
     public static let preferredPath: KernelPath = .simd
 
-    @usableFromInline var roll = RollingHash()
-    @usableFromInline var levels = Levels()
-    @usableFromInline var live = LiveLevels()
-    @usableFromInline var totalSize: UInt64 = 0
-    @usableFromInline let path: KernelPath
+    var roll = RollingHash()
+    var levels = Levels()
+    var live = LiveLevels()
+    var totalSize: UInt64 = 0
+    let path: KernelPath
 
     /// Starts a digest.
     /// - Parameter path: which per-byte loop runs.
