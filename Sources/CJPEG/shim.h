@@ -176,4 +176,59 @@ static inline int imprint_jpeg_decode(const unsigned char *data, unsigned long s
     return IMPRINT_JPEG_OK;
 }
 
+/* Encodes 8-bit gray (components 1) or RGB (components 3) rows to a baseline JPEG at the
+ * given quality (1...100). On success *out holds a malloc'd buffer (release with free()) of
+ * *out_size bytes. Same error discipline as decoding: libjpeg's errors longjmp back here. */
+static inline int imprint_jpeg_encode(const unsigned char *pixels, int width, int height, int components,
+                                      int quality, unsigned char **out, unsigned long *out_size,
+                                      char *message, size_t message_length) {
+    struct jpeg_compress_struct cinfo;
+    struct imprint_jpeg_error_mgr jerr;
+    unsigned char *volatile buffer = NULL;
+    unsigned long size = 0;
+
+    *out = NULL;
+    *out_size = 0;
+    if (message && message_length) message[0] = 0;
+    if (width <= 0 || height <= 0 || (components != 1 && components != 3)) return IMPRINT_JPEG_CORRUPT;
+    memset(&cinfo, 0, sizeof cinfo);
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = imprint_jpeg_error_exit;
+    jerr.pub.output_message = imprint_jpeg_output_message;
+    jerr.code = IMPRINT_JPEG_CORRUPT;
+    if (setjmp(jerr.jump)) {
+        if (message && message_length) {
+            char text[JMSG_LENGTH_MAX];
+            (*cinfo.err->format_message)((j_common_ptr)&cinfo, text);
+            snprintf(message, message_length, "%s", text);
+        }
+        jpeg_destroy_compress(&cinfo);
+        free(buffer);
+        return jerr.code;
+    }
+    jpeg_create_compress(&cinfo);
+    {
+        unsigned char *mem = NULL;
+        jpeg_mem_dest(&cinfo, &mem, &size);
+        cinfo.image_width = (JDIMENSION)width;
+        cinfo.image_height = (JDIMENSION)height;
+        cinfo.input_components = components;
+        cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
+        jpeg_set_defaults(&cinfo);
+        jpeg_set_quality(&cinfo, quality, TRUE);
+        jpeg_start_compress(&cinfo, TRUE);
+        size_t stride = (size_t)width * (size_t)components;
+        while (cinfo.next_scanline < cinfo.image_height) {
+            JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo.next_scanline * stride);
+            jpeg_write_scanlines(&cinfo, &row, 1);
+        }
+        jpeg_finish_compress(&cinfo);
+        buffer = mem;
+    }
+    jpeg_destroy_compress(&cinfo);
+    *out = buffer;
+    *out_size = size;
+    return IMPRINT_JPEG_OK;
+}
+
 #endif

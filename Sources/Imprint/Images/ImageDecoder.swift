@@ -26,6 +26,11 @@ public struct ImageDecodingOptions: Sendable, Hashable {
 /// JPEG and GIF go through the system libjpeg and giflib; PNG and BMP are decoded in Swift
 /// (PNG inflating with the system zlib). Every decoder checks the declared size against
 /// `ImageLimits` before allocating, and reports any failure as an `ImageDecodingError`.
+///
+/// Truncated files: PNG, GIF and BMP give `truncated` (or `corrupt`), never a partial image,
+/// except that a PNG cut after its last `IDAT` chunk decodes whole. A JPEG cut after its
+/// headers decodes to libjpeg's partial image (the missing rows are filled in by libjpeg's
+/// premature-end recovery), as mail clients show it.
 public enum ImageDecoder {
     /// Decodes one image (the first frame of an animation) to gray or RGB.
     /// - Throws: `ImageDecodingError`; `unknownFormat` when no signature matches,

@@ -1,3 +1,5 @@
+import ImprintHashing
+
 /// PDQ, Meta's perceptual image hash (ThreatExchange `pdq/hashing.pdf`; C++ reference in
 /// `pdq/cpp/hashing/pdqhashing.cpp`), written from the paper.
 ///
@@ -9,9 +11,11 @@ public enum PDQ {
     public static let minimumSide = 5
 
     /// The PDQ hash and quality of a decoded image.
+    /// - Parameter path: the tent filter's kernel; both give identical results (`.simd`, the
+    ///   default, is faster).
     /// - Complexity: O(width x height) for the filter, then a fixed 64x64 DCT.
-    public static func hash(_ image: DecodedImage) -> PDQHash {
-        hash(dct: coefficients(image))
+    public static func hash(_ image: DecodedImage, path: KernelPath = .simd) -> PDQHash {
+        hash(dct: coefficients(image, path: path))
     }
 
     /// The hashes of the eight rotations and flips of the image, computed from one DCT
@@ -22,7 +26,7 @@ public enum PDQ {
     }
 
     /// The 16x16 DCT block and quality of the image (all zeros, quality 0, when too small).
-    static func coefficients(_ image: DecodedImage) -> PDQDCT {
+    static func coefficients(_ image: DecodedImage, path: KernelPath = .simd) -> PDQDCT {
         let rows = image.height, cols = image.width
         guard rows >= minimumSide, cols >= minimumSide else {
             return PDQDCT(values: [Float](repeating: 0, count: 256), quality: 0)
@@ -31,8 +35,15 @@ public enum PDQ {
         let buffer2 = UnsafeMutablePointer<Float>.allocate(capacity: rows * cols)
         defer { buffer1.deallocate(); buffer2.deallocate() }
         luminance(image, into: buffer1)
-        let small = PDQJarosz.downsample(buffer1, buffer2, rows: rows, cols: cols)
+        let small = PDQJarosz.downsample(buffer1, buffer2, rows: rows, cols: cols, path: path)
         return PDQDCT(values: PDQDCT.transform(small), quality: quality(small))
+    }
+
+    /// `0.299 v`, `0.587 v`, `0.114 v` for every sample value `v`, as `Float` products: a
+    /// lookup gives exactly the product the reference computes, without three conversions.
+    static let lumaTables: [Float] = (0..<768).map { index in
+        let value = Float(index & 255)
+        return index < 256 ? Float(0.299) * value : index < 512 ? Float(0.587) * value : Float(0.114) * value
     }
 
     /// Fills `buffer` with the luminance of each pixel (gray samples as they are).
@@ -41,10 +52,14 @@ public enum PDQ {
             let count = image.width * image.height
             if image.channels == 1 {
                 for index in 0..<count { buffer[index] = Float(pixels[index]) }
-            } else {
+                return
+            }
+            lumaTables.withUnsafeBufferPointer { table in
+                let red = table.baseAddress!, green = red + 256, blue = red + 512
+                var source = pixels.baseAddress!
                 for index in 0..<count {
-                    let r = Float(pixels[3 * index]), g = Float(pixels[3 * index + 1]), b = Float(pixels[3 * index + 2])
-                    buffer[index] = 0.299 * r + 0.587 * g + 0.114 * b
+                    buffer[index] = red[Int(source[0])] + green[Int(source[1])] + blue[Int(source[2])]
+                    source += 3
                 }
             }
         }

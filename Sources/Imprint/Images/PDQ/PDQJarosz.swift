@@ -1,3 +1,5 @@
+import ImprintHashing
+
 /// The downsampling half of PDQ: a Jarosz tent filter (two passes of a box filter in each
 /// direction) over full-resolution luminance, then nearest-sample decimation to 64x64.
 ///
@@ -57,14 +59,24 @@ enum PDQJarosz {
 
     /// Filters `buffer1` in place (two row+column passes, `buffer2` as scratch) and returns
     /// its 64x64 decimation: sample `((i + 0.5) * rows / 64, (j + 0.5) * cols / 64)`.
+    ///
+    /// `.scalar` runs the reference's loops as they are. `.simd` filters eight rows at once
+    /// (one `SIMD8<Float>` lane a row) and eight columns at once: every output sample still
+    /// gets the same operations in the same order, so the two paths agree bit for bit (tested).
     static func downsample(_ buffer1: UnsafeMutablePointer<Float>, _ buffer2: UnsafeMutablePointer<Float>,
-                           rows: Int, cols: Int) -> [Float] {
+                           rows: Int, cols: Int, path: KernelPath = .simd) -> [Float] {
         let rowWindow = windowSize(cols, 64), columnWindow = windowSize(rows, 64)
-        let sums = UnsafeMutablePointer<Float>.allocate(capacity: cols)
+        let sums = UnsafeMutablePointer<Float>.allocate(capacity: max(rows, cols))
         defer { sums.deallocate() }
         for _ in 0..<2 {
-            boxRows(buffer1, buffer2, rows: rows, cols: cols, window: rowWindow)
-            boxColumns(buffer2, buffer1, rows: rows, cols: cols, window: columnWindow, sums: sums)
+            switch path {
+            case .scalar:
+                boxRows(buffer1, buffer2, rows: rows, cols: cols, window: rowWindow)
+                boxColumns(buffer2, buffer1, rows: rows, cols: cols, window: columnWindow, sums: sums)
+            case .simd:
+                boxRowsSIMD(buffer1, buffer2, rows: rows, cols: cols, window: rowWindow)
+                boxColumnsSIMD(buffer2, buffer1, rows: rows, cols: cols, window: columnWindow, sums: sums)
+            }
         }
         var out = [Float](repeating: 0, count: 64 * 64)
         for i in 0..<64 {
