@@ -23,4 +23,25 @@ struct MessageCrasherTests {
         }
         #expect(inputs.count >= 7)
     }
+
+    @Test("seeded random mutations of bundled messages never crash the parser")
+    func mutations() throws {
+        var generator = SeededGenerator(seed: 2047)
+        let messages = try MessageCorpus.bundledMessages().filter { $0.bytes.count < 6_000 }
+        let tokens: [[UInt8]] = ["\n--", "\r\n.\r\n", "\n\n", "=?utf-8?b?", "?=", "boundary=", "Content-Type: multipart/mixed; boundary=x\n", "\n--x\n", "=\n", "Content-Transfer-Encoding: base64\n", "*0*=utf-8''%"].map { [UInt8]($0) }
+        for _ in 0..<150 {
+            var bytes = messages[Int.random(in: 0..<messages.count, using: &generator)].bytes
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                let position = Int.random(in: 0...bytes.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes.insert(contentsOf: tokens[Int.random(in: 0..<tokens.count, using: &generator)], at: position)
+                case 1 where position < bytes.count: bytes[position] = UInt8.random(in: 0...255, using: &generator)
+                case 2: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...64, using: &generator)))
+                default: bytes.insert(contentsOf: bytes[position..<min(bytes.count, position + 200)], at: position)
+                }
+            }
+            bytes.withUnsafeBytes { fuzzParseMessage($0) }
+        }
+        #expect(messages.count > 100)
+    }
 }

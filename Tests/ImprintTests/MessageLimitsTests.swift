@@ -47,6 +47,9 @@ struct MessageLimitsTests {
         } catch {
             #expect(error.code == .headerTooLarge)
         }
+        // A long body line after a short header block is body, not header.
+        let longBody = "Subject: x\n" + String(repeating: "b", count: 5_000) + "\n"
+        #expect(try Message(rendered: [UInt8](longBody), limits: limits).anomalies.contains(.missingHeaderSeparator))
     }
 
     @Test("line length: an over-long line is flagged, not refused")

@@ -16,20 +16,21 @@ extension MessageParser {
         var valueStart = 0, valueEnd = 0
         var open = false
         while let line = cursor.peek() {
-            if line.next - blockStart > limits.maxHeaderBytes {
-                throw .make(.headerTooLarge, "a header block is over \(limits.maxHeaderBytes) bytes")
-            }
+            // Checked when a line is taken into the block (a long body line after it is fine).
+            let overLimit = line.next - blockStart > limits.maxHeaderBytes
             if line.isEmpty {
                 cursor.position = line.next
                 break
             }
             let first = cursor.base[line.start]
             if first == 0x20 || first == 0x09 {
+                if overLimit { throw headerTooLarge() }
                 if open { valueEnd = line.contentEnd }
                 cursor.position = line.next
                 continue
             }
             if cursor.hasPrefix("From ", at: line.start, before: line.contentEnd) {
+                if overLimit { throw headerTooLarge() }
                 anomalies.insert(.mboxFromLine)
                 cursor.position = line.next
                 continue
@@ -42,6 +43,7 @@ extension MessageParser {
             if open {
                 fields.append(HeaderField(storage: storage, nameRange: name, valueRange: valueStart..<valueEnd))
             }
+            if overLimit { throw headerTooLarge() }
             guard fields.count < limits.maxHeaderCount else {
                 throw .make(.tooManyHeaders, "a header block has over \(limits.maxHeaderCount) fields")
             }
@@ -53,6 +55,10 @@ extension MessageParser {
         }
         if open { fields.append(HeaderField(storage: storage, nameRange: name, valueRange: valueStart..<valueEnd)) }
         return fields
+    }
+
+    private func headerTooLarge() -> MessageParseError {
+        .make(.headerTooLarge, "a header block is over \(limits.maxHeaderBytes) bytes")
     }
 
     /// The offset of the colon ending a field name made of printable ASCII (RFC 5322 ftext).

@@ -16,7 +16,7 @@ struct ReceivedHop {
             let pattern = Array(needle.utf8)
             let limit = (end ?? lowered.count) - pattern.count
             guard start <= limit else { return nil }
-            for index in start...limit where lowered[index] == pattern[0] && Array(lowered[index..<index + pattern.count]) == pattern {
+            for index in start...limit where lowered[index] == pattern[0] && lowered[index..<index + pattern.count].elementsEqual(pattern) {
                 return index
             }
             return nil
@@ -35,7 +35,7 @@ struct ReceivedHop {
             let candidate = Envelope.stripBrackets(text(token(from: start, stops: "; \t")))
             if candidate.contains("@") { recipient = candidate }
         }
-        guard find("from ") == 0 else { return }
+        guard lowered.starts(with: "from ".utf8) else { return }
         let clauseEnd = find(" by ", from: 5) ?? bytes.count
         var start = 5
         while start < clauseEnd, bytes[start] == 0x20 { start += 1 }
