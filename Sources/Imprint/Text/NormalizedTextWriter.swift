@@ -2,16 +2,16 @@
 /// reusable buffer until it ends, masks it, and collapses white space.
 struct NormalizedTextWriter {
     let options: TextNormalizer.Options
-    var output: [UInt8] = []
+    var output: ByteScratch
     /// The word being read: ASCII letters and digits, `-`/`_` inside it, and non-ASCII letters.
-    var word: [UInt8] = []
+    var word = ByteScratch(capacity: 64)
     /// True while the word is all ASCII (only such words can be tracking tokens).
     var wordIsASCII = true
     var pendingSpace = false
 
-    init(options: TextNormalizer.Options) {
+    init(options: TextNormalizer.Options, capacity: Int) {
         self.options = options
-        word.reserveCapacity(64)
+        output = ByteScratch(capacity: capacity)
     }
 
     @inline(__always)
@@ -74,7 +74,7 @@ struct NormalizedTextWriter {
         } else {
             wordIsASCII = false
         }
-        if isWordPart { appendUTF8(scalar, to: &word) } else { appendUTF8(scalar, to: &output) }
+        if isWordPart { Self.appendUTF8(scalar, to: &word) } else { Self.appendUTF8(scalar, to: &output) }
     }
 
     @inline(__always)
@@ -86,39 +86,58 @@ struct NormalizedTextWriter {
     mutating func flushWord() {
         guard !word.isEmpty else { return }
         emitSpaceIfPending()
-        var trailing = 0
-        while trailing < word.count, word[word.count - 1 - trailing] == UInt8(ascii: "-") || word[word.count - 1 - trailing] == UInt8(ascii: "_") {
-            trailing += 1
-        }
-        let body = word.count - trailing
-        if options.maskTrackingTokens, wordIsASCII, TrackingTokens.isTrackingToken(word[..<body]) {
-            output.append(contentsOf: TextNormalizer.trackingMask.utf8)
+        var body = word.count
+        while body > 0, word[body - 1] == UInt8(ascii: "-") || word[body - 1] == UInt8(ascii: "_") { body -= 1 }
+        if options.maskTrackingTokens, wordIsASCII, body >= 10, TrackingTokens.isTrackingToken(word.buffer(0..<body)) {
+            output.append(contentsOf: TextNormalizer.trackingMask)
         } else if options.maskNumbers {
             var inDigits = false
-            for byte in word[..<body] {
+            for index in 0..<body {
+                let byte = word[index]
                 let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-                if isDigit {
-                    if !inDigits { output.append(contentsOf: TextNormalizer.numberMask.utf8) }
-                } else {
+                if !isDigit {
                     output.append(byte)
+                } else if !inDigits {
+                    output.append(contentsOf: TextNormalizer.numberMask)
                 }
                 inDigits = isDigit
             }
         } else {
-            output.append(contentsOf: word[..<body])
+            output.append(contentsOf: word.buffer(0..<body))
         }
-        output.append(contentsOf: word[body...])
-        word.removeAll(keepingCapacity: true)
+        output.append(contentsOf: word.buffer(body..<word.count))
+        word.removeAll()
         wordIsASCII = true
     }
 
+    /// The normalized text; releases the buffers (the writer is not used afterwards).
     mutating func finish() -> String {
         flushWord()
-        return String(decoding: output, as: UTF8.self)
+        let text = String(decoding: output.buffer(0..<output.count), as: UTF8.self)
+        output.release()
+        word.release()
+        return text
     }
 }
 
-@inline(__always)
-func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-    HTMLEntities.appendScalar(scalar, to: &output)
+extension NormalizedTextWriter {
+    @inline(__always)
+    static func appendUTF8(_ scalar: UInt32, to output: inout ByteScratch) {
+        switch scalar {
+        case ..<0x80:
+            output.append(UInt8(scalar))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (scalar >> 18)))
+            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
 }
