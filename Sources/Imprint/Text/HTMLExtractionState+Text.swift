@@ -35,6 +35,35 @@ extension HTMLExtractionState {
         let count = run.count
         while index < count {
             let byte = run[index]
+            if byte > 0x20, byte < 0x7F {
+                // Fast path: a run of visible ASCII, copied at once.
+                var end = index + 1
+                while end < count, run[end] > 0x20, run[end] < 0x7F { end += 1 }
+                let piece = UnsafeBufferPointer(rebasing: run[index..<end])
+                if hides {
+                    features.hiddenCharacters += piece.count
+                    if hidden.count + piece.count < limits.hiddenTextBytes {
+                        if hiddenPendingSpace, !hidden.isEmpty { hidden.append(0x20) }
+                        hidden.append(contentsOf: piece)
+                    }
+                    hiddenPendingSpace = false
+                } else {
+                    if tiny { features.tinyCharacters += piece.count }
+                    let spaced = pendingSpace
+                    if pendingSpace {
+                        if let last = text.last, last != 0x0A { text.append(0x20) }
+                        pendingSpace = false
+                    }
+                    text.append(contentsOf: piece)
+                    if collectingAnchor {
+                        if spaced, let last = openLink!.text.last, last != 0x20 { openLink!.text.append(0x20) }
+                        let room = limits.anchorTextBytes - 1 - openLink!.text.count
+                        if room > 0 { openLink!.text.append(contentsOf: piece.prefix(room)) }
+                    }
+                }
+                index = end
+                continue
+            }
             var length = 1
             var scalar = UInt32(byte)
             if byte >= 0xC0 {

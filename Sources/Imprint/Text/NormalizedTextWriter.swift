@@ -7,6 +7,8 @@ struct NormalizedTextWriter {
     var word = ByteScratch(capacity: 64)
     /// True while the word is all ASCII (only such words can be tracking tokens).
     var wordIsASCII = true
+    /// Digits in the current word (words without digits are copied without masking work).
+    var wordDigits = 0
     var pendingSpace = false
 
     init(options: TextNormalizer.Options, capacity: Int) {
@@ -17,8 +19,11 @@ struct NormalizedTextWriter {
     @inline(__always)
     mutating func append(ascii byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
             word.append(byte)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            word.append(byte)
+            wordDigits &+= 1
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
             word.append(options.foldCase ? byte | 0x20 : byte)
         case UInt8(ascii: "-"), UInt8(ascii: "_") where !word.isEmpty:
@@ -39,6 +44,7 @@ struct NormalizedTextWriter {
         let folded = options.foldCase && original >= 0x41 && original <= 0x5A ? original | 0x20 : original
         guard let last = word.last, last == folded, HTMLEntities.isAlphanumeric(original) else { return false }
         word.removeLast()
+        if original >= UInt8(ascii: "0"), original <= UInt8(ascii: "9") { wordDigits -= 1 }
         if word.isEmpty { wordIsASCII = true }
         return true
     }
@@ -64,6 +70,7 @@ struct NormalizedTextWriter {
         }
         if properties.numericType == .decimal, let digit = properties.numericValue, digit >= 0, digit <= 9 {
             word.append(UInt8(ascii: "0") + UInt8(digit))
+            wordDigits &+= 1
             return
         }
         let isWordPart = properties.isAlphabetic || properties.generalCategory == .nonspacingMark
@@ -86,6 +93,13 @@ struct NormalizedTextWriter {
     mutating func flushWord() {
         guard !word.isEmpty else { return }
         emitSpaceIfPending()
+        if wordDigits == 0, word.count < 24 {
+            // No digits and too short for a letter-only tracking token: copied as is.
+            output.append(contentsOf: word.buffer(0..<word.count))
+            word.removeAll()
+            wordIsASCII = true
+            return
+        }
         var body = word.count
         while body > 0, word[body - 1] == UInt8(ascii: "-") || word[body - 1] == UInt8(ascii: "_") { body -= 1 }
         if options.maskTrackingTokens, wordIsASCII, body >= 10, TrackingTokens.isTrackingToken(word.buffer(0..<body)) {
@@ -108,6 +122,7 @@ struct NormalizedTextWriter {
         output.append(contentsOf: word.buffer(body..<word.count))
         word.removeAll()
         wordIsASCII = true
+        wordDigits = 0
     }
 
     /// The normalized text; releases the buffers (the writer is not used afterwards).
