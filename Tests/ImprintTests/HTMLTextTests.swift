@@ -46,6 +46,12 @@ struct HTMLTextTests {
         #expect(result.text == "Hello world & friends\nSecond line\nThird line\nTail")
     }
 
+    @Test func headTextIsDropped() {
+        #expect(extractor.extract("<html><head>stray head text<meta charset=utf-8></head><body>Body</body></html>").text == "Body")
+        #expect(extractor.extract("<head><title>t</title><p>implied body</p>").text == "implied body")
+        #expect(extractor.extract("<head>x</head>after").text == "after")
+    }
+
     @Test func collectsLinksWithAnchorTextAndImages() {
         let html = """
             <a href="https://example.com/a?x=1&amp;y=2">Click <b>here</b> now</a>

@@ -4,6 +4,7 @@ extension HTMLExtractionState {
     /// Appends a text run: entities decoded, white space collapsed, invisible characters
     /// counted and dropped, and the result routed to the visible or hidden text.
     mutating func appendText(_ range: Range<Int>) {
+        if inHead { return }
         let base = bytes.baseAddress! + range.lowerBound
         if memchr(base, Int32(UInt8(ascii: "&")), range.count) == nil {
             appendDecoded(UnsafeBufferPointer(start: base, count: range.count))
