@@ -26,7 +26,7 @@ struct NormalizedTextWriter {
             wordDigits &+= 1
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
             word.append(options.foldCase ? byte | 0x20 : byte)
-        case UInt8(ascii: "-"), UInt8(ascii: "_") where !word.isEmpty:
+        case UInt8(ascii: "-") where !word.isEmpty, UInt8(ascii: "_") where !word.isEmpty:
             word.append(byte)
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
             flushWord()
