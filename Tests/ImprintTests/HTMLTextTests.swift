@@ -126,6 +126,18 @@ struct HTMLTextTests {
         #expect(extractor.extract(unclosed).text == "x")
     }
 
+    @Test func seededRandomBytesNeverTrap() {
+        // Invalid UTF-8 straight into the byte API: repaired, never trapped on.
+        var generator = SeededGenerator(seed: 0x4259_5445)
+        let markup = Array("<>&;/=\"' a".utf8)
+        for _ in 0..<300 {
+            var bytes = generator.bytes(Int.random(in: 0...200, using: &generator))
+            for index in bytes.indices where bytes[index] % 7 == 0 { bytes[index] = markup[Int(bytes[index]) % markup.count] }
+            let result = bytes.withUnsafeBufferPointer { extractor.extract($0) }
+            #expect(result.text.utf8.count <= bytes.count * 3 + 3)
+        }
+    }
+
     @Test func seededRandomMarkupNeverTraps() {
         var generator = SeededGenerator(seed: 0x4854_4D4C)
         let pieces = ["<", ">", "</", "<!--", "-->", "&", "&amp", "&#x", ";", "\"", "'", "=", " ", "a", "div", "style=",
