@@ -107,6 +107,18 @@ struct HTMLTextTests {
         #expect(features.hiddenCharacters == "hashbusteronehashbustertwothreewhiteonwhiteblackonblackattrhiddenx".count)
     }
 
+    @Test func moreHidingTricks() {
+        let html = """
+            Shown <span style="color: transparent">one</span> <div style="mso-hide:all">two</div>
+            <div style="max-height:0px; overflow:hidden">three</div> <p style="text-indent:-9999px">four</p>
+            <div style="height:0">five is visible: no overflow:hidden</div>
+            """
+        let result = extractor.extract(html)
+        #expect(result.text == "Shown\nfive is visible: no overflow:hidden")
+        #expect(result.hiddenText.lowContrastElements == 1)
+        #expect(result.hiddenText.displayNoneElements == 3)
+    }
+
     @Test func malformedMarkupDegradesLikeBrowsers() {
         #expect(extractor.extract("a < b and c<d>e").text == "a < b and ce")
         #expect(extractor.extract("x<!-- never closed <b>y</b>").text == "x")

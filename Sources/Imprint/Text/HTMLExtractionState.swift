@@ -103,8 +103,8 @@ struct HTMLExtractionState {
         if let size = style.fontSize { frame.fontSize = size }
         frame.displayNone = parent.displayNone || style.displayNone
         if style.visibilityHidden { frame.visibilityHidden = true } else if style.visibilityVisible { frame.visibilityHidden = false }
-        frame.color = style.color ?? parent.color
         frame.background = style.background ?? parent.background
+        frame.color = style.transparentText ? frame.background : (style.color ?? parent.color)
         if frame.fontSize == .zero, parent.fontSize != .zero { features.zeroFontElements += 1 }
         if frame.fontSize == .tiny, parent.fontSize != .tiny { features.tinyFontElements += 1 }
         if frame.displayNone, !parent.displayNone { features.displayNoneElements += 1 }
