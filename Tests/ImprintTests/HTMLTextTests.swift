@@ -46,6 +46,19 @@ struct HTMLTextTests {
         #expect(result.text == "Hello world & friends\nSecond line\nThird line\nTail")
     }
 
+    @Test func textFeaturesChainTheStages() {
+        let html = Array("<p>Ｖｅｒｉｆｙ your <a href='http://bank.com@evil.example/x?utm_source=m'>acc\u{200B}ount</a> now</p>".utf8)
+        let features = TextFeatures(bytes: html, charset: "utf-8", isHTML: true)
+        #expect(features.text == "Ｖｅｒｉｆｙ your account now")
+        #expect(features.normalized == "verify your account now")
+        #expect(features.words == ["verify", "your", "account", "now"])
+        #expect(features.hosts.map(\.name) == ["evil.example"])
+        #expect(features.urls.first?.url.withoutTracking == "http://evil.example/x")
+        #expect(features.html?.hiddenText.invisibleCharacters == 1)
+        let plain = TextFeatures(text: "see hxxp://evil[.]example/", isHTML: false)
+        #expect(plain.html == nil && plain.hosts.map(\.name) == ["evil.example"])
+    }
+
     @Test func headTextIsDropped() {
         #expect(extractor.extract("<html><head>stray head text<meta charset=utf-8></head><body>Body</body></html>").text == "Body")
         #expect(extractor.extract("<head><title>t</title><p>implied body</p>").text == "implied body")
