@@ -20,6 +20,9 @@ public enum Charset: Hashable, Sendable {
     case utf32BE
     /// UTF-32 little-endian.
     case utf32LE
+    /// UTF-7 (RFC 2152), through Foundation's converter; text it rejects is decoded by the
+    /// unknown-charset guess.
+    case utf7
     /// A table-driven single-byte charset (ISO-8859-x, Windows-125x, KOI8).
     case singleByte(SingleByteCharset)
     /// A multi-byte East Asian charset decoded by Foundation.

@@ -32,6 +32,7 @@ enum CharsetAliases {
         add(.utf16, "utf-16", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicode")
         add(.utf16BE, "utf-16be", "unicodefffe")
         add(.utf16LE, "utf-16le", "unicodefeff")
+        add(.utf7, "utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-unicode-2-0-utf-7", "unicode-2-0-utf-7")
         add(.utf32, "utf-32", "ucs-4", "iso-10646-ucs-4")
         add(.utf32BE, "utf-32be")
         add(.utf32LE, "utf-32le")

@@ -5,7 +5,7 @@ import Foundation
 /// instead of failing the whole text.
 ///
 /// Checked on this Linux toolchain (Swift 6.3.1): GB18030, CP936, Big5/CP950, Big5-HKSCS,
-/// Shift_JIS/CP932, ISO-2022-JP and EUC-KR/CP949 convert; EUC-JP does not (Foundation returns
+/// Shift_JIS/CP932, ISO-2022-JP, EUC-KR/CP949 and UTF-7 convert; EUC-JP does not (Foundation returns
 /// nil), so EUC-JP is transcoded here to ISO-2022-JP runs (JIS X 0208 rows are the EUC bytes
 /// minus 0x80) and half-width katakana (SS2) are mapped directly. JIS X 0212 (SS3) is not
 /// available in Foundation and becomes U+FFFD.
@@ -22,6 +22,12 @@ enum EastAsianDecoder {
         case .eucKR: cf = 0x0422  // kCFStringEncodingDOSKorean (CP949)
         }
         return String.Encoding(rawValue: 0x8000_0000 | cf)
+    }
+
+    /// UTF-7 through Foundation (kCFStringEncodingUTF7), nil when Foundation rejects the bytes.
+    static func utf7(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.contains(UInt8(ascii: "+")), CharsetDecoder.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return String(data: Data(buffer: bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | 0x0400_0100))
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as charset: EastAsianCharset) -> String {
