@@ -43,7 +43,7 @@ MULTI = [
     ("big5", "cp950", "zh-hant"), ("big5-hkscs", "big5hkscs", "zh-hant"),
     ("shift_jis", "shift_jis", "ja"), ("x-sjis", "cp932", "ja"), ("shift_jis", "shift_jis", "ja-halfwidth"),
     ("euc-jp", "euc_jp", "ja"), ("euc-jp", "euc_jp", "ja-halfwidth"), ("iso-2022-jp", "iso2022_jp", "ja"),
-    ("euc-kr", "euc_kr", "ko"), ("ks_c_5601-1987", "cp949", "ko-uhc"), ("euc-kr", "cp949", "ko-uhc"),
+    ("euc-kr", "euc_kr", "ko"), ("hz-gb-2312", "hz", "zh-hans"), ("iso-2022-kr", "iso2022_kr", "ko"), ("ks_c_5601-1987", "cp949", "ko-uhc"), ("euc-kr", "cp949", "ko-uhc"),
     ("utf-8", "utf-8", "multi"), ("us-ascii", "ascii", None), ("utf-7", "utf-7", "multi"), ("utf-7", "utf-7", "ja"),
     ("utf-16", "utf-16", "multi"), ("utf-16le", "utf-16-le", "multi"), ("utf-16be", "utf-16-be", "multi"),
     ("utf-32", "utf-32", "multi"), ("utf-32le", "utf-32-le", "multi"), ("utf-32be", "utf-32-be", "multi"),

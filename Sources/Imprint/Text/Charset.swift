@@ -54,4 +54,8 @@ public enum EastAsianCharset: Hashable, Sendable, CaseIterable {
     case iso2022JP
     /// EUC-KR with Microsoft's CP949 (Unified Hangul Code) extensions.
     case eucKR
+    /// HZ-GB-2312 (RFC 1843), 7-bit GB2312 between `~{` and `~}`.
+    case hzGB2312
+    /// ISO-2022-KR (RFC 1557).
+    case iso2022KR
 }
