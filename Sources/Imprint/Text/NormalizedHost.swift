@@ -134,6 +134,17 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
         }.joined(separator: ".")
     }
 
+    /// The host as a reader sees it, folded like text by `TextNormalizer` (NFKC, case and
+    /// confusable folding; no masking), so that IDN look-alikes meet the name they imitate:
+    /// "xn--pypal-4ve.com" (with a Cyrillic а) gives "paypal.com".
+    public var skeleton: String {
+        guard kind == .domain, spelling.contains(.internationalized) else { return name }
+        var options = TextNormalizer.Options()
+        options.maskNumbers = false
+        options.maskTrackingTokens = false
+        return TextNormalizer(options: options).normalize(unicodeName)
+    }
+
     /// The registered domain (Public Suffix List, both sections); for IP addresses the address.
     public var registeredDomain: String? {
         kind == .domain ? PublicSuffixList.shared.registeredDomain(of: name) : name
