@@ -93,7 +93,7 @@ struct CharsetDecoderTests {
 
     @Test func seededRandomBytesNeverTrap() {
         var generator = SeededGenerator(seed: 0x0C4A_12E7)
-        let labels = ["utf-8", "gb18030", "big5", "shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "utf-16", "utf-32", "koi8-r", nil]
+        let labels = ["utf-8", "gb18030", "big5", "shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "hz-gb-2312", "iso-2022-kr", "utf-16", "utf-32", "koi8-r", "utf-7", nil]
         for round in 0..<200 {
             let bytes = generator.bytes(Int.random(in: 0...64, using: &generator))
             let decoded = CharsetDecoder.decode(bytes, charset: labels[round % labels.count])

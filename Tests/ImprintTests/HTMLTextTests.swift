@@ -46,6 +46,25 @@ struct HTMLTextTests {
         #expect(result.text == "Hello world & friends\nSecond line\nThird line\nTail")
     }
 
+    @Test func textFeaturesChainTheStages() {
+        let html = Array("<p>Ｖｅｒｉｆｙ your <a href='http://bank.com@evil.example/x?utm_source=m'>acc\u{200B}ount</a> now</p>".utf8)
+        let features = TextFeatures(bytes: html, charset: "utf-8", isHTML: true)
+        #expect(features.text == "Ｖｅｒｉｆｙ your account now")
+        #expect(features.normalized == "verify your account now")
+        #expect(features.words == ["verify", "your", "account", "now"])
+        #expect(features.hosts.map(\.name) == ["evil.example"])
+        #expect(features.urls.first?.url.withoutTracking == "http://evil.example/x")
+        #expect(features.html?.hiddenText.invisibleCharacters == 1)
+        let plain = TextFeatures(text: "see hxxp://evil[.]example/", isHTML: false)
+        #expect(plain.html == nil && plain.hosts.map(\.name) == ["evil.example"])
+    }
+
+    @Test func headTextIsDropped() {
+        #expect(extractor.extract("<html><head>stray head text<meta charset=utf-8></head><body>Body</body></html>").text == "Body")
+        #expect(extractor.extract("<head><title>t</title><p>implied body</p>").text == "implied body")
+        #expect(extractor.extract("<head>x</head>after").text == "after")
+    }
+
     @Test func collectsLinksWithAnchorTextAndImages() {
         let html = """
             <a href="https://example.com/a?x=1&amp;y=2">Click <b>here</b> now</a>
@@ -101,6 +120,18 @@ struct HTMLTextTests {
         #expect(features.hiddenCharacters == "hashbusteronehashbustertwothreewhiteonwhiteblackonblackattrhiddenx".count)
     }
 
+    @Test func moreHidingTricks() {
+        let html = """
+            Shown <span style="color: transparent">one</span> <div style="mso-hide:all">two</div>
+            <div style="max-height:0px; overflow:hidden">three</div> <p style="text-indent:-9999px">four</p>
+            <div style="height:0">five is visible: no overflow:hidden</div>
+            """
+        let result = extractor.extract(html)
+        #expect(result.text == "Shown\nfive is visible: no overflow:hidden")
+        #expect(result.hiddenText.lowContrastElements == 1)
+        #expect(result.hiddenText.displayNoneElements == 3)
+    }
+
     @Test func malformedMarkupDegradesLikeBrowsers() {
         #expect(extractor.extract("a < b and c<d>e").text == "a < b and ce")
         #expect(extractor.extract("x<!-- never closed <b>y</b>").text == "x")
@@ -118,6 +149,18 @@ struct HTMLTextTests {
         #expect(result.text == "deep")
         let unclosed = String(repeating: "<b>", count: depth) + "x" + String(repeating: "</i>", count: depth)
         #expect(extractor.extract(unclosed).text == "x")
+    }
+
+    @Test func seededRandomBytesNeverTrap() {
+        // Invalid UTF-8 straight into the byte API: repaired, never trapped on.
+        var generator = SeededGenerator(seed: 0x4259_5445)
+        let markup = Array("<>&;/=\"' a".utf8)
+        for _ in 0..<300 {
+            var bytes = generator.bytes(Int.random(in: 0...200, using: &generator))
+            for index in bytes.indices where bytes[index] % 7 == 0 { bytes[index] = markup[Int(bytes[index]) % markup.count] }
+            let result = bytes.withUnsafeBufferPointer { extractor.extract($0) }
+            #expect(result.text.utf8.count <= bytes.count * 3 + 3)
+        }
     }
 
     @Test func seededRandomMarkupNeverTraps() {

@@ -1,4 +1,5 @@
 import Imprint
+import ImprintTestSupport
 import Testing
 
 @Suite("URL extraction and normalization")
@@ -73,6 +74,20 @@ struct URLExtractionTests {
         #expect(!found[1].disguise.contains(.mismatchedAnchorText))
         #expect(found[2].origin == .image && found[2].url.withoutTracking == "https://img.example/t.gif")
         #expect(URLExtractor.hosts(of: found).map(\.name) == ["evil.example", "www.paypal.com", "img.example"])
+    }
+
+    @Test func seededRandomTextNeverTraps() {
+        var generator = SeededGenerator(seed: 0x5552_4C53)
+        let pieces = ["http", "hxxp", "s", "://", ":", "/", "\\", "www", ".", "[.]", "(dot)", "@", "%2e", "%", "?", "url=", "&",
+                      "=", "example", "com", "co.uk", "0x7f", "127", "[", "]", "::1", "é", "例え", " ", "\n", "#", "-", ")", "("]
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            for url in extractor.urls(inText: text) {
+                // The canonical form is a fixed point.
+                #expect(NormalizedURL(url.url.description)?.description == url.url.description, "\(text.debugDescription) -> \(url.url)")
+            }
+        }
     }
 
     @Test func adversarialRunsStayLinear() {

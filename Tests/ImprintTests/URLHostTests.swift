@@ -73,5 +73,11 @@ struct URLHostTests {
         #expect(NormalizedHost("exa mple.com") == nil)
         #expect(NormalizedHost("a..b") == nil)
         #expect(NormalizedHost("www.paypal.com.evil.co.uk")?.registeredDomain == "evil.co.uk")
+        // IDN homographs: the ASCII form differs, the skeleton meets the imitated name.
+        let homograph = NormalizedHost("p\u{0430}ypal.com")
+        #expect(homograph?.name == "xn--pypal-4ve.com")
+        #expect(homograph?.skeleton == "paypal.com")
+        #expect(NormalizedHost("xn--pypal-4ve.com")?.skeleton == "paypal.com")
+        #expect(NormalizedHost("paypal.com")?.skeleton == "paypal.com")
     }
 }

@@ -20,6 +20,9 @@ public enum Charset: Hashable, Sendable {
     case utf32BE
     /// UTF-32 little-endian.
     case utf32LE
+    /// UTF-7 (RFC 2152), through Foundation's converter; text it rejects is decoded by the
+    /// unknown-charset guess.
+    case utf7
     /// A table-driven single-byte charset (ISO-8859-x, Windows-125x, KOI8).
     case singleByte(SingleByteCharset)
     /// A multi-byte East Asian charset decoded by Foundation.
@@ -51,4 +54,8 @@ public enum EastAsianCharset: Hashable, Sendable, CaseIterable {
     case iso2022JP
     /// EUC-KR with Microsoft's CP949 (Unified Hangul Code) extensions.
     case eucKR
+    /// HZ-GB-2312 (RFC 1843), 7-bit GB2312 between `~{` and `~}`.
+    case hzGB2312
+    /// ISO-2022-KR (RFC 1557).
+    case iso2022KR
 }

@@ -32,6 +32,7 @@ enum CharsetAliases {
         add(.utf16, "utf-16", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicode")
         add(.utf16BE, "utf-16be", "unicodefffe")
         add(.utf16LE, "utf-16le", "unicodefeff")
+        add(.utf7, "utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-unicode-2-0-utf-7", "unicode-2-0-utf-7")
         add(.utf32, "utf-32", "ucs-4", "iso-10646-ucs-4")
         add(.utf32BE, "utf-32be")
         add(.utf32LE, "utf-32le")
@@ -83,6 +84,8 @@ enum CharsetAliases {
             "ms932", "windows-31j", "cswindows31j", "csshiftjis", "windows-932")
         add(.eastAsian(.eucJP), "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp-ms", "ujis")
         add(.eastAsian(.iso2022JP), "iso-2022-jp", "csiso2022jp", "iso-2022-jp-1", "iso-2022-jp-2")
+        add(.eastAsian(.hzGB2312), "hz-gb-2312", "hz")
+        add(.eastAsian(.iso2022KR), "iso-2022-kr", "csiso2022kr")
         add(.eastAsian(.eucKR), "euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "cp949",
             "uhc", "windows-949", "csksc56011987", "korean", "iso-ir-149", "cseuckr", "ms949")
         return table

@@ -29,6 +29,8 @@ public enum CharsetDecoder {
             return isASCII(bytes) ? String(decoding: bytes, as: UTF8.self) : guess(bytes)
         case .utf16, .utf16BE, .utf16LE, .utf32, .utf32BE, .utf32LE:
             return UnicodeWideDecoder.decode(bytes, as: charset)
+        case .utf7:
+            return EastAsianDecoder.utf7(bytes) ?? guess(bytes)
         case .singleByte(let table):
             return singleByte(bytes, table: table)
         case .eastAsian(let charset):

@@ -5,7 +5,7 @@ import Foundation
 /// instead of failing the whole text.
 ///
 /// Checked on this Linux toolchain (Swift 6.3.1): GB18030, CP936, Big5/CP950, Big5-HKSCS,
-/// Shift_JIS/CP932, ISO-2022-JP and EUC-KR/CP949 convert; EUC-JP does not (Foundation returns
+/// Shift_JIS/CP932, ISO-2022-JP, EUC-KR/CP949, HZ-GB-2312, ISO-2022-KR and UTF-7 convert; EUC-JP does not (Foundation returns
 /// nil), so EUC-JP is transcoded here to ISO-2022-JP runs (JIS X 0208 rows are the EUC bytes
 /// minus 0x80) and half-width katakana (SS2) are mapped directly. JIS X 0212 (SS3) is not
 /// available in Foundation and becomes U+FFFD.
@@ -20,16 +20,25 @@ enum EastAsianDecoder {
         case .shiftJIS: cf = 0x0420  // kCFStringEncodingDOSJapanese (CP932)
         case .eucJP, .iso2022JP: cf = 0x0820  // kCFStringEncodingISO_2022_JP
         case .eucKR: cf = 0x0422  // kCFStringEncodingDOSKorean (CP949)
+        case .hzGB2312: cf = 0x0A05  // kCFStringEncodingHZ_GB_2312
+        case .iso2022KR: cf = 0x0840  // kCFStringEncodingISO_2022_KR
         }
         return String.Encoding(rawValue: 0x8000_0000 | cf)
     }
 
+    /// UTF-7 through Foundation (kCFStringEncodingUTF7), nil when Foundation rejects the bytes.
+    static func utf7(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.contains(UInt8(ascii: "+")), CharsetDecoder.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        return String(data: Data(buffer: bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | 0x0400_0100))
+    }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, as charset: EastAsianCharset) -> String {
-        if charset != .iso2022JP, CharsetDecoder.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        let sevenBit = charset == .iso2022JP || charset == .iso2022KR || charset == .hzGB2312
+        if !sevenBit, CharsetDecoder.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if charset == .eucJP { return EUCJapaneseDecoder.decode(bytes) }
         let encoding = encoding(charset)
         if let text = String(data: Data(buffer: bytes), encoding: encoding) { return text }
-        if charset == .iso2022JP { return lossyISO2022JP(bytes) }
+        if sevenBit { return lossySevenBit(bytes, encoding: encoding) }
         return lossy(bytes, charset: charset, encoding: encoding)
     }
 
@@ -88,11 +97,11 @@ enum EastAsianDecoder {
         return output
     }
 
-    /// ISO-2022-JP that Foundation rejects: decoded line by line; a rejected line keeps its
-    /// ASCII text with escape sequences dropped and other bytes as U+FFFD.
-    static func lossyISO2022JP(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// 7-bit stateful text (ISO-2022-JP/KR, HZ) that Foundation rejects: decoded line by line
+    /// (the encodings return to ASCII at line ends); a rejected line keeps its ASCII text with
+    /// escape sequences dropped and other bytes as U+FFFD.
+    static func lossySevenBit(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String.Encoding) -> String {
         var output = ""
-        let encoding = encoding(.iso2022JP)
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if !output.isEmpty || line.startIndex > 0 { output += "\n" }
             if let text = String(data: Data(line), encoding: encoding) {

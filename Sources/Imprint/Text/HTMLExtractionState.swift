@@ -24,6 +24,9 @@ struct HTMLExtractionState {
     var images: [HTMLImage] = []
     var pendingSpace = false
     var hiddenPendingSpace = false
+    /// Inside `<head>`: text is dropped until `</head>`, `<body>` or an element that cannot be in
+    /// a head (browsers would move such text to the body; mail renders the head as nothing).
+    var inHead = false
     /// The link whose anchor text is being collected, and the stack depth of its `a`.
     var openLink: (index: Int, depth: Int, text: [UInt8])?
 
@@ -45,7 +48,10 @@ struct HTMLExtractionState {
         "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption", "listing", "plaintext", "xmp",
     ]
 
+    static let headElements: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template", "basefont", "bgsound"]
+
     mutating func open(_ name: String, attributes: Range<Int>, selfClosing: Bool) {
+        if name == "head" { inHead = true } else if inHead, !Self.headElements.contains(name) { inHead = false }
         if Self.blockElements.contains(name) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
         var style = HTMLInlineStyle()
         var href: String?
@@ -97,8 +103,8 @@ struct HTMLExtractionState {
         if let size = style.fontSize { frame.fontSize = size }
         frame.displayNone = parent.displayNone || style.displayNone
         if style.visibilityHidden { frame.visibilityHidden = true } else if style.visibilityVisible { frame.visibilityHidden = false }
-        frame.color = style.color ?? parent.color
         frame.background = style.background ?? parent.background
+        frame.color = style.transparentText ? frame.background : (style.color ?? parent.color)
         if frame.fontSize == .zero, parent.fontSize != .zero { features.zeroFontElements += 1 }
         if frame.fontSize == .tiny, parent.fontSize != .tiny { features.tinyFontElements += 1 }
         if frame.displayNone, !parent.displayNone { features.displayNoneElements += 1 }
@@ -108,6 +114,7 @@ struct HTMLExtractionState {
     }
 
     mutating func close(_ name: String) {
+        if name == "head" { inHead = false }
         if name == "br" || name == "p" { lineBreak() }
         if Self.blockElements.contains(name) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
         if name == "a" { finishLink() }

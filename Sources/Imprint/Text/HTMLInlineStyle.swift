@@ -14,6 +14,8 @@ struct HTMLInlineStyle {
     var visibilityVisible = false
     var color: HTMLColor?
     var background: HTMLColor?
+    /// `color: transparent`: the text takes the background colour.
+    var transparentText = false
 
     /// Reads one attribute (name lower-cased, value entity-decoded).
     mutating func read(attribute name: String, value: String, element: String) {
@@ -33,6 +35,9 @@ struct HTMLInlineStyle {
     }
 
     mutating func readStyle(_ style: Substring) {
+        var zeroHeight = false
+        var overflowHidden = false
+        defer { if zeroHeight && overflowHidden { displayNone = true } }
         for declaration in style.split(separator: ";") {
             guard let colon = declaration.firstIndex(of: ":") else { continue }
             let property = declaration[..<colon].trimmingASCIIWhitespace().lowercased()
@@ -46,7 +51,15 @@ struct HTMLInlineStyle {
                 if lower == "hidden" || lower == "collapse" { visibilityHidden = true }
                 if lower == "visible" { visibilityVisible = true }
             case "opacity": if let number = Double(lower), number <= 0.05 { displayNone = true }
-            case "color": color = HTMLColor(parsing: lower[...]) ?? color
+            case "mso-hide": if lower == "all" { displayNone = true }  // Outlook's own hiding
+            case "max-height", "height", "max-width", "width":
+                if Self.leadingNumber(lower[...]).map({ $0 <= 0 }) ?? false { zeroHeight = true }
+            case "overflow", "overflow-y", "overflow-x": if lower == "hidden" { overflowHidden = true }
+            case "text-indent", "left", "top", "margin-left":
+                // Moved far off-screen.
+                if let number = Self.leadingNumber(lower[...]), number <= -500 { displayNone = true }
+            case "color":
+                if lower == "transparent" { transparentText = true } else { color = HTMLColor(parsing: lower[...]) ?? color }
             case "background-color": background = HTMLColor(parsing: lower[...]) ?? background
             case "background":
                 for part in lower.split(separator: " ") {
@@ -55,6 +68,12 @@ struct HTMLInlineStyle {
             default: break
             }
         }
+    }
+
+    /// The number a CSS length starts with ("-9999px" -> -9999), if any.
+    static func leadingNumber(_ value: Substring) -> Double? {
+        let number = value.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }
+        return Double(number)
     }
 
     mutating func readFontSize(_ value: Substring) {

@@ -64,11 +64,13 @@ public struct HiddenTextFeatures: Sendable, Equatable {
     /// Elements with a tiny but non-zero font (`<font size=1>`, CSS sizes 2-6px/pt). Their text
     /// is kept in `HTMLText.text`; only zero sizes hide it.
     public var tinyFontElements = 0
-    /// Elements with `display:none`, the `hidden` attribute, or `opacity:0`.
+    /// Elements with `display:none`, the `hidden` attribute, `opacity:0`, `mso-hide:all`, a zero
+    /// height or width with `overflow:hidden`, or an indent/offset of -500 or less (off-screen).
     public var displayNoneElements = 0
     /// Elements with `visibility:hidden`.
     public var visibilityHiddenElements = 0
-    /// Elements whose text colour is equal or near (see `HTMLColor.isNear`) their background.
+    /// Elements whose text colour is equal or near (see `HTMLColor.isNear`) their background,
+    /// or `transparent`.
     public var lowContrastElements = 0
     /// Non-space characters hidden by any of the tricks above (left out of `HTMLText.text`).
     public var hiddenCharacters = 0

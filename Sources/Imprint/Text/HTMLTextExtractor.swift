@@ -2,7 +2,8 @@
 /// open elements that tracks the presentation state hidden-text tricks rely on.
 ///
 /// Rules: `script`, `style`, `title`, `template`, `iframe`, `noembed` and `noframes`
-/// contents are dropped (so is all of `head`, whose only rendered parts are these); comments
+/// contents are dropped, and so is text inside `head` (until `</head>`, `<body>` or a body
+/// element); comments
 /// and declarations are dropped; block elements and `br` become line breaks, table cells a
 /// space; entities are decoded (`HTMLEntities`); white space runs collapse to one space;
 /// invisible characters are counted and left out. Text hidden by zero font size,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tolerant, single-pass HTML tokenizer over UTF-8 bytes, after the HTML Living Standard's
 /// tokenizer states (section 13.2.5) reduced to what text extraction needs: text runs, start
 /// and end tags with their raw attribute bytes, and comments/declarations (skipped). It never
@@ -28,7 +30,15 @@ struct HTMLTokenizer {
         let start = position
         if bytes[start] != UInt8(ascii: "<") || !opensMarkup(at: start) {
             var end = start + 1
-            while end < count, !(bytes[end] == UInt8(ascii: "<") && opensMarkup(at: end)) { end += 1 }
+            while end < count {
+                guard let found = memchr(bytes.baseAddress! + end, Int32(UInt8(ascii: "<")), count - end) else {
+                    end = count
+                    break
+                }
+                end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if opensMarkup(at: end) { break }
+                end += 1
+            }
             position = end
             return .text(start..<end)
         }

@@ -26,11 +26,20 @@ enum IPv4Parser {
 
     /// True when the last label (ignoring one trailing dot) is all decimal digits or a "0x" number.
     static func endsInNumber(_ host: Substring) -> Bool {
-        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
-        guard let last = parts.last, !last.isEmpty else { return false }
-        if last.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
-        return (last.hasPrefix("0x") || last.hasPrefix("0X")) && last.dropFirst(2).allSatisfy(\.isHexDigit)
+        var host = host
+        return host.withUTF8 { endsInNumber(bytes: $0) }
+    }
+
+    static func endsInNumber(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        if end > 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        var start = end
+        while start > 0, bytes[start - 1] != UInt8(ascii: ".") { start -= 1 }
+        guard end > start else { return false }
+        let label = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if label.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
+        guard label.count >= 2, label[0] == UInt8(ascii: "0"), label[1] | 0x20 == UInt8(ascii: "x") else { return false }
+        return label.dropFirst(2).allSatisfy { URLPercentEncoding.hexValue($0) != nil }
     }
 
     /// A part as a number: "0x"/"0X" hexadecimal, leading "0" octal, else decimal.

@@ -89,6 +89,37 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
         self.init(name: name, kind: .domain, spelling: spelling)
     }
 
+    /// Normalizes a host from UTF-8 bytes: a byte-level fast path for plain ASCII names, the
+    /// general path otherwise.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty, bytes.count <= 1024 else { return nil }
+        var plain = true
+        var upper = false
+        for byte in bytes {
+            if byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "[") { plain = false; break }
+            if byte >= 0x41, byte <= 0x5A { upper = true }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard plain, let last = bytes.last, last != UInt8(ascii: "."), !IPv4Parser.endsInNumber(bytes: bytes) else {
+            self.init(Substring(text))
+            return
+        }
+        var labelLength = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0 else { return nil }
+                labelLength = 0
+            } else {
+                guard Self.isHostByte(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)), labelLength < 63 else { return nil }
+                labelLength += 1
+            }
+        }
+        guard bytes.count <= Self.maximumLength else { return nil }
+        let name = upper ? text.lowercased() : text
+        self.init(name: name, kind: .domain, spelling: upper ? .nonCanonicalCase : [])
+        if Self.hasPunycodeLabel(bytes) { spelling.insert(.internationalized) }
+    }
+
     init(name: String, kind: Kind, spelling: Spelling) {
         self.name = name
         self.kind = kind
@@ -103,9 +134,33 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
         }.joined(separator: ".")
     }
 
+    /// The host as a reader sees it, folded like text by `TextNormalizer` (NFKC, case and
+    /// confusable folding; no masking), so that IDN look-alikes meet the name they imitate:
+    /// "xn--pypal-4ve.com" (with a Cyrillic а) gives "paypal.com".
+    public var skeleton: String {
+        guard kind == .domain, spelling.contains(.internationalized) else { return name }
+        var options = TextNormalizer.Options()
+        options.maskNumbers = false
+        options.maskTrackingTokens = false
+        return TextNormalizer(options: options).normalize(unicodeName)
+    }
+
     /// The registered domain (Public Suffix List, both sections); for IP addresses the address.
     public var registeredDomain: String? {
         kind == .domain ? PublicSuffixList.shared.registeredDomain(of: name) : name
+    }
+
+    /// True when a label starts with "xn--" (any case).
+    static func hasPunycodeLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 4 <= bytes.count {
+            if (index == 0 || bytes[index - 1] == UInt8(ascii: ".")), bytes[index] | 0x20 == UInt8(ascii: "x"),
+               bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     static func isHostByte(_ byte: UInt8) -> Bool {

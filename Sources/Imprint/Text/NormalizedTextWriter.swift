@@ -2,26 +2,31 @@
 /// reusable buffer until it ends, masks it, and collapses white space.
 struct NormalizedTextWriter {
     let options: TextNormalizer.Options
-    var output: [UInt8] = []
+    var output: ByteScratch
     /// The word being read: ASCII letters and digits, `-`/`_` inside it, and non-ASCII letters.
-    var word: [UInt8] = []
+    var word = ByteScratch(capacity: 64)
     /// True while the word is all ASCII (only such words can be tracking tokens).
     var wordIsASCII = true
+    /// Digits in the current word (words without digits are copied without masking work).
+    var wordDigits = 0
     var pendingSpace = false
 
-    init(options: TextNormalizer.Options) {
+    init(options: TextNormalizer.Options, capacity: Int) {
         self.options = options
-        word.reserveCapacity(64)
+        output = ByteScratch(capacity: capacity)
     }
 
     @inline(__always)
     mutating func append(ascii byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
             word.append(byte)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            word.append(byte)
+            wordDigits &+= 1
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
             word.append(options.foldCase ? byte | 0x20 : byte)
-        case UInt8(ascii: "-"), UInt8(ascii: "_") where !word.isEmpty:
+        case UInt8(ascii: "-") where !word.isEmpty, UInt8(ascii: "_") where !word.isEmpty:
             word.append(byte)
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
             flushWord()
@@ -39,6 +44,7 @@ struct NormalizedTextWriter {
         let folded = options.foldCase && original >= 0x41 && original <= 0x5A ? original | 0x20 : original
         guard let last = word.last, last == folded, HTMLEntities.isAlphanumeric(original) else { return false }
         word.removeLast()
+        if original >= UInt8(ascii: "0"), original <= UInt8(ascii: "9") { wordDigits -= 1 }
         if word.isEmpty { wordIsASCII = true }
         return true
     }
@@ -64,6 +70,7 @@ struct NormalizedTextWriter {
         }
         if properties.numericType == .decimal, let digit = properties.numericValue, digit >= 0, digit <= 9 {
             word.append(UInt8(ascii: "0") + UInt8(digit))
+            wordDigits &+= 1
             return
         }
         let isWordPart = properties.isAlphabetic || properties.generalCategory == .nonspacingMark
@@ -74,7 +81,7 @@ struct NormalizedTextWriter {
         } else {
             wordIsASCII = false
         }
-        if isWordPart { appendUTF8(scalar, to: &word) } else { appendUTF8(scalar, to: &output) }
+        if isWordPart { Self.appendUTF8(scalar, to: &word) } else { Self.appendUTF8(scalar, to: &output) }
     }
 
     @inline(__always)
@@ -86,39 +93,66 @@ struct NormalizedTextWriter {
     mutating func flushWord() {
         guard !word.isEmpty else { return }
         emitSpaceIfPending()
-        var trailing = 0
-        while trailing < word.count, word[word.count - 1 - trailing] == UInt8(ascii: "-") || word[word.count - 1 - trailing] == UInt8(ascii: "_") {
-            trailing += 1
+        if wordDigits == 0, word.count < 24 {
+            // No digits and too short for a letter-only tracking token: copied as is.
+            output.append(contentsOf: word.buffer(0..<word.count))
+            word.removeAll()
+            wordIsASCII = true
+            return
         }
-        let body = word.count - trailing
-        if options.maskTrackingTokens, wordIsASCII, TrackingTokens.isTrackingToken(word[..<body]) {
-            output.append(contentsOf: TextNormalizer.trackingMask.utf8)
+        var body = word.count
+        while body > 0, word[body - 1] == UInt8(ascii: "-") || word[body - 1] == UInt8(ascii: "_") { body -= 1 }
+        if options.maskTrackingTokens, wordIsASCII, body >= 10, TrackingTokens.isTrackingToken(word.buffer(0..<body)) {
+            output.append(contentsOf: TextNormalizer.trackingMask)
         } else if options.maskNumbers {
             var inDigits = false
-            for byte in word[..<body] {
+            for index in 0..<body {
+                let byte = word[index]
                 let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-                if isDigit {
-                    if !inDigits { output.append(contentsOf: TextNormalizer.numberMask.utf8) }
-                } else {
+                if !isDigit {
                     output.append(byte)
+                } else if !inDigits {
+                    output.append(contentsOf: TextNormalizer.numberMask)
                 }
                 inDigits = isDigit
             }
         } else {
-            output.append(contentsOf: word[..<body])
+            output.append(contentsOf: word.buffer(0..<body))
         }
-        output.append(contentsOf: word[body...])
-        word.removeAll(keepingCapacity: true)
+        output.append(contentsOf: word.buffer(body..<word.count))
+        word.removeAll()
         wordIsASCII = true
+        wordDigits = 0
     }
 
+    /// The normalized text; releases the buffers (the writer is not used afterwards).
     mutating func finish() -> String {
         flushWord()
-        return String(decoding: output, as: UTF8.self)
+        let text = String(decoding: output.buffer(0..<output.count), as: UTF8.self)
+        output.release()
+        word.release()
+        return text
     }
 }
 
-@inline(__always)
-func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-    HTMLEntities.appendScalar(scalar, to: &output)
+extension NormalizedTextWriter {
+    @inline(__always)
+    static func appendUTF8(_ scalar: UInt32, to output: inout ByteScratch) {
+        switch scalar {
+        case ..<0x80:
+            output.append(UInt8(scalar))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (scalar >> 18)))
+            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
 }

@@ -26,44 +26,66 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
     public static let maximumLength = 8_192
 
     /// Parses and normalizes an absolute URL with a recognized scheme; nil otherwise.
+    /// - Complexity: O(n) in the URL's length, over its UTF-8 bytes.
     public init?(_ raw: some StringProtocol) {
-        guard raw.utf8.count <= Self.maximumLength, let colon = raw.firstIndex(of: ":") else { return nil }
-        let scheme = raw[..<colon].lowercased()
-        var rest = Substring(raw[raw.index(after: colon)...])
-        if scheme == "mailto" {
-            guard let parsed = Self.mailto(rest) else { return nil }
-            self = parsed
-            return
+        var text = String(raw)
+        guard text.utf8.count <= Self.maximumLength, let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedURL? {
+        let count = bytes.count
+        var colon = 0
+        while colon < count, colon <= 6, bytes[colon] != UInt8(ascii: ":") {
+            guard HTMLEntities.isAlphanumeric(bytes[colon]) else { return nil }
+            colon += 1
         }
-        guard Self.defaultPorts[scheme] != nil else { return nil }
-        while let first = rest.first, first == "/" || first == "\\" { rest.removeFirst() }
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
+        guard colon < count, bytes[colon] == UInt8(ascii: ":") else { return nil }
+        let scheme = HTMLTokenizer.lowercasedName(UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        func text(_ range: Range<Int>) -> Substring {
+            Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        }
+        if scheme == "mailto" { return mailto(text((colon + 1)..<count)) }
+        guard defaultPorts[scheme] != nil else { return nil }
+        var start = colon + 1
+        while start < count, bytes[start] == UInt8(ascii: "/") || bytes[start] == UInt8(ascii: "\\") { start += 1 }
+        var authorityEnd = start
+        while authorityEnd < count {
+            let byte = bytes[authorityEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            authorityEnd += 1
+        }
+        var hostStart = start
         var userinfo: String?
-        if let at = authority.lastIndex(of: "@") {
-            userinfo = String(authority[..<at])
-            authority = authority[authority.index(after: at)...]
+        if let at = bytes[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+            userinfo = String(text(start..<at))
+            hostStart = at + 1
         }
+        var hostEnd = authorityEnd
         var port: Int?
-        if let portColon = authority.lastIndex(of: ":"), !authority[portColon...].contains("]") {
-            let digits = authority[authority.index(after: portColon)...]
-            if !digits.isEmpty {
-                guard digits.allSatisfy(\.isASCIIDigit), let number = Int(digits.prefix(6)), number <= 65535 else { return nil }
+        if let portColon = bytes[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")),
+           !bytes[portColon..<authorityEnd].contains(UInt8(ascii: "]")) {
+            if portColon + 1 < authorityEnd {
+                var number = 0
+                for byte in bytes[(portColon + 1)..<authorityEnd] {
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), number <= 65535 else { return nil }
+                    number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                guard number <= 65535 else { return nil }
                 port = number
             }
-            authority = authority[..<portColon]
+            hostEnd = portColon
         }
-        guard !authority.isEmpty, let host = NormalizedHost(authority) else { return nil }
-        if port == Self.defaultPorts[scheme] { port = nil }
-        var remainder = rest[authorityEnd...]
-        if let hash = remainder.firstIndex(of: "#") { remainder = remainder[..<hash] }
+        guard hostEnd > hostStart, let host = NormalizedHost(bytes: UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])) else { return nil }
+        if port == defaultPorts[scheme] { port = nil }
+        var end = bytes[authorityEnd...].firstIndex(of: UInt8(ascii: "#")) ?? count
         var query: String?
-        if let question = remainder.firstIndex(of: "?") {
-            query = URLPercentEncoding.normalize(remainder[remainder.index(after: question)...], isPath: false)
-            remainder = remainder[..<question]
+        if let question = bytes[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = URLPercentEncoding.normalize(UnsafeBufferPointer(rebasing: bytes[(question + 1)..<end]), isPath: false)
+            end = question
         }
-        let path = URLPath.removingDotSegments(URLPercentEncoding.normalize(remainder, isPath: true))
-        self.init(scheme: scheme, userinfo: userinfo, host: host, port: port, path: path, query: query)
+        let path = URLPath.removingDotSegments(URLPercentEncoding.normalize(UnsafeBufferPointer(rebasing: bytes[authorityEnd..<end]), isPath: true))
+        return NormalizedURL(scheme: scheme, userinfo: userinfo, host: host, port: port, path: path, query: query)
     }
 
     public init(scheme: String, userinfo: String?, host: NormalizedHost, port: Int?, path: String, query: String?) {

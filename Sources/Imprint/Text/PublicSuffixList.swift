@@ -57,7 +57,8 @@ public struct PublicSuffixList: Sendable {
     public func registeredDomain(of host: String) -> String? {
         var host = host
         if host.hasSuffix(".") { host.removeLast() }
-        guard !host.isEmpty, !host.hasPrefix("."), !host.contains("..") else { return nil }
+        guard !host.isEmpty, host.utf8.first != UInt8(ascii: "."),
+              !zip(host.utf8, host.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) else { return nil }
         let suffix = publicSuffix(of: host)
         guard host.utf8.count > suffix.utf8.count else { return nil }
         let head = host.utf8.dropLast(suffix.utf8.count + 1)

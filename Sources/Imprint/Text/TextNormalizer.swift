@@ -32,10 +32,10 @@ public struct TextNormalizer: Sendable {
     }
 
     /// What a run of digits becomes.
-    public static let numberMask = "0"
+    public static let numberMask: StaticString = "0"
     /// What a tracking token becomes: punctuation, so that it is stable under normalization and
     /// `TextTokenizer` leaves it out of the words (a tracking token carries no content).
-    public static let trackingMask = "#"
+    public static let trackingMask: StaticString = "#"
 
     public var options: Options
 
@@ -44,8 +44,7 @@ public struct TextNormalizer: Sendable {
     /// The normalized text.
     public func normalize(_ text: String) -> String {
         var source = text
-        var writer = NormalizedTextWriter(options: options)
-        writer.output.reserveCapacity(source.utf8.count)
+        var writer = NormalizedTextWriter(options: options, capacity: source.utf8.count + 16)
         source.withUTF8 { bytes in
             var index = 0
             let count = bytes.count

@@ -12,7 +12,7 @@
 /// 4,737 of 1,898,244 tokens (0.25%) match; samples of the matches read by hand were random
 /// identifiers or base64 except product-style tokens such as "r64190_funprogram".
 enum TrackingTokens {
-    static func isTrackingToken(_ token: ArraySlice<UInt8>) -> Bool {
+    static func isTrackingToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.count >= 10 else { return false }
         var letters = 0, digits = 0, vowels = 0, transitions = 0
         var previousIsDigit: Bool?

@@ -3,6 +3,14 @@
 enum URLPath {
     static func removingDotSegments(_ path: String) -> String {
         if path.isEmpty { return "/" }
+        // Fast path: no segment can be a dot segment without "/." or "%2e".
+        var fast = path.utf8.first == UInt8(ascii: "/")
+        var previous: UInt8 = 0
+        for byte in path.utf8 where fast {
+            if byte == UInt8(ascii: "%") || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/")) { fast = false }
+            previous = byte
+        }
+        if fast { return path }
         var segments: [Substring] = []
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         for (index, part) in parts.enumerated() where index > 0 || !part.isEmpty {

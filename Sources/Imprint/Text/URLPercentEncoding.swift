@@ -2,8 +2,14 @@
 /// unreserved characters are decoded, other triplets get upper-case hex digits, bytes that may
 /// not appear raw (space, controls, non-ASCII, quotes, angle brackets) are encoded.
 enum URLPercentEncoding {
-    static func normalize(_ text: Substring, isPath: Bool) -> String {
-        let bytes = Array(text.utf8)
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, isPath: Bool) -> String {
+        var clean = true
+        for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\\")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "`") {
+            clean = false
+            break
+        }
+        if clean { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0

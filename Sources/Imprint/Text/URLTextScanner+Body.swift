@@ -83,7 +83,12 @@ extension URLTextScanner {
                 continue
             }
             var separator = 0
-            if byte == UInt8(ascii: ".") { separator = 1 } else if let length = token(at: end, Self.defangedDots) { separator = length }
+            if byte == UInt8(ascii: ".") {
+                separator = 1
+            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "{"),
+                      let length = token(at: end, Self.defangedDots) {
+                separator = length
+            }
             guard separator > 0, end + separator < count, Self.isASCIIAlphanumeric(bytes[end + separator]), labelCount < 128 else { break }
             if bytes[end - 1] == UInt8(ascii: "-") || bytes[labelStart] == UInt8(ascii: "-") { validLabels = false }
             if firstLabelEnd < 0 { firstLabelEnd = end }
