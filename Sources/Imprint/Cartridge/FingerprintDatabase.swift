@@ -33,12 +33,20 @@ public struct FingerprintDatabase: Sendable {
         }
         reserve(entries.count)
         for entry in entries {
-            guard entry.fingerprint.value.count <= limits.maxValueLength else {
-                throw .make(.limitExceeded, "a \(entry.fingerprint.kind) value of \(entry.fingerprint.value.count) bytes is over maxValueLength")
-            }
+            try Self.validate(entry.fingerprint, limits: limits)
             append(entry)
         }
         _ = try ExactIndex(database: self)
+    }
+
+    /// Checks a new fingerprint's value length against its kind and the limits.
+    static func validate(_ fingerprint: Fingerprint, limits: CartridgeLimits) throws(CartridgeError) {
+        guard fingerprint.value.count <= limits.maxValueLength else {
+            throw .make(.limitExceeded, "a \(fingerprint.kind) value of \(fingerprint.value.count) bytes is over maxValueLength")
+        }
+        if let width = fingerprint.kind.fixedWidth, fingerprint.value.count != width {
+            throw .make(.malformed, "a \(fingerprint.kind) value has \(fingerprint.value.count) bytes, not \(width)")
+        }
     }
 
     /// The number of entries.

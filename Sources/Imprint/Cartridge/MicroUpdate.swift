@@ -90,9 +90,7 @@ extension FingerprintDatabase {
                 result.reputations[position] = reputation
                 report.replaced += 1
             } else {
-                guard entry.fingerprint.value.count <= limits.maxValueLength else {
-                    throw .make(.limitExceeded, "a value of \(entry.fingerprint.value.count) bytes is over maxValueLength")
-                }
+                try Self.validate(entry.fingerprint, limits: limits)
                 appended[entry.fingerprint] = result.count
                 result.append(entry)
                 report.added += 1
