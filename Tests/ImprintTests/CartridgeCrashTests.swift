@@ -62,7 +62,7 @@ import Testing
                 if chunk.isEmpty { break }
                 received += chunk
             }
-            usleep(UInt32.random(in: 0...150_000, using: &generator))
+            usleep(UInt32.random(in: 0...300_000, using: &generator))
             let wasRunning = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -1,4 +1,7 @@
 import ImprintHashing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The known fingerprints of a cartridge, column by column (flat arrays, no per-entry
 /// allocation: a 10M-entry database of 32-byte values holds about 70 bytes an entry),
@@ -95,7 +98,15 @@ public struct FingerprintDatabase: Sendable {
 
     /// Whether entry `index` has this kind and value.
     func matches(_ index: Int, kind: FingerprintKind, value: UnsafeRawBufferPointer) -> Bool {
-        kinds[index] == kind && withValue(at: index) { $0.elementsEqual(value) }
+        kinds[index] == kind && matchesValue(index, value)
+    }
+
+    /// Whether entry `index` has this value (whatever its kind).
+    func matchesValue(_ index: Int, _ value: UnsafeRawBufferPointer) -> Bool {
+        let range = valueRange(at: index)
+        guard range.count == value.count else { return false }
+        guard let other = value.baseAddress, range.count > 0 else { return true }
+        return valueBytes.withUnsafeBytes { memcmp($0.baseAddress! + range.lowerBound, other, range.count) == 0 }
     }
 
     mutating func reserve(_ extra: Int) {
