@@ -16,6 +16,8 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 struct IndexBench {
     let queries: Int
     let bruteQueries: Int
+    /// Per mille of TLSH mutation steps forced across the median (the LSH's hard case).
+    var medianPerMille = 0
     var random = SplitMix(state: 0x1A2B_3C4D)
 
     struct SplitMix {
@@ -139,7 +141,8 @@ struct IndexBench {
             let byte = 3 + bucket / 4, shift = UInt8(bucket % 4) * 2
             let code = Int(digest[byte] >> shift) & 3
             let step = random.below(10) == 0 ? 2 : 1
-            let moved = UInt8(min(3, max(0, code + (random.below(2) == 0 ? step : -step))))
+            var moved = UInt8(min(3, max(0, code + (random.below(2) == 0 ? step : -step))))
+            if random.below(1000) < medianPerMille { moved = code < 2 ? 2 : 1 }
             digest[byte] = digest[byte] & ~(3 << shift) | moved << shift
         }
         if random.below(2) == 0 { digest[0] = UInt8(truncatingIfNeeded: random.next()) }
