@@ -78,6 +78,12 @@ struct IndexBench {
         }
         let database = try FingerprintDatabase(version: CartridgeVersion(), entries: entries)
         var start = Self.now()
+        let file = database.encoded()
+        let encoded = Self.now() - start
+        start = Self.now()
+        let loaded = try FingerprintDatabase(decoding: file)
+        print("database: \(count) entries, file \(file.count / 1_048_576) MiB, write \(fixed(Double(encoded) / 1e9, 2)) s, verified load \(fixed(Double(Self.now() - start) / 1e9, 2)) s (\(loaded.count) entries)")
+        start = Self.now()
         let index = try ExactIndex(database: database)
         print("exact: built \(count) entries in \(fixed(Double(Self.now() - start) / 1e9, 2)) s, \(index.memoryBytes / 1_048_576) MiB, \(Self.rss())")
         var times: [UInt64] = []

@@ -37,6 +37,10 @@ public struct FingerprintDatabase: Sendable {
         reserve(entries.count)
         for entry in entries {
             try Self.validate(entry.fingerprint, limits: limits)
+            let masses = [entry.reputation.spam, entry.reputation.ham, entry.reputation.phishing, entry.reputation.virus]
+            guard masses.allSatisfy(\.isFinite) else {
+                throw .make(.malformed, "\(entry.fingerprint) has a non-finite report mass")
+            }
             append(entry)
         }
         _ = try ExactIndex(database: self)
