@@ -1,3 +1,4 @@
+import Foundation
 @testable import Imprint
 import ImprintTestSupport
 import Testing
@@ -181,6 +182,7 @@ import Testing
 
     @Test func snapshotBuildsTheIndexesOfItsKinds() throws {
         let directory = try CartridgeTestData.makeCartridge(try CartridgeTestData.database(3000, seed: 61), label: "indexes")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let snapshot = try Cartridge(directory: directory).snapshot
         let pdq = try #require(snapshot.similarity.hamming[.pdq])
         let entry = pdq.entries[0]
