@@ -79,7 +79,18 @@ import Testing
             lastApplied = serial
             if serial == total { break }
         }
-        #expect(lastApplied > 0, "no update was applied between the kills")
+        // A last run that is not killed must apply the next updates and exit cleanly.
+        let through = min(total, lastApplied + 2)
+        let finish = Process()
+        finish.executableURL = URL(fileURLWithPath: tool)
+        finish.arguments = ["cartridge", "crash-test-apply", directory, pending, "--through", "\(through)"]
+        finish.standardOutput = FileHandle.nullDevice
+        try finish.run()
+        finish.waitUntilExit()
+        #expect(finish.terminationStatus == 0)
+        let final = try Cartridge(directory: directory).snapshot
+        #expect(final.version.serial == through)
+        #expect(final.database.contentDigest() == digests[through])
         #expect(try Cartridge.verify(directory: directory).contains { $0.contains("identical") })
         print("crash test: \(killed) kills in \(runs) runs, reached serial \(lastApplied) of \(total)")
     }
