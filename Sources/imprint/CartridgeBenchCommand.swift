@@ -18,15 +18,18 @@ struct CartridgeBenchCommand: ParsableCommand {
     @Option(help: "Queries also answered by brute force (recall, correctness).") var bruteQueries = 100
     @Option(help: "Comma-separated: exact, pdq, simhash, tlsh, minhash.") var only = "exact,pdq,simhash,tlsh,minhash"
     @Option(help: "TLSH tables.") var tlshTables = 32
-    @Option(help: "TLSH key bits.") var tlshBits = 12
+    @Option(help: "TLSH key bits.") var tlshBits = 16
+    @Option(help: "Fraction of TLSH mutation steps forced across the median (stress).") var tlshMedianFraction = 0.0
+    @Option(help: "Hamming slot width (0: the default, log2 n).") var slotWidth = 0
     @Option(help: "TLSH probe radius (0 or 1).") var tlshProbe = 1
 
     func run() throws {
         let selected = Set(only.split(separator: ",").map(String.init))
         var bench = IndexBench(queries: queries, bruteQueries: bruteQueries)
+        bench.medianPerMille = Int(tlshMedianFraction * 1000)
         if selected.contains("exact") { try bench.exact(entries: exactEntries) }
-        if selected.contains("pdq") { bench.hamming(name: "pdq", entries: pdqEntries, words: 4, radius: 31, clusterFlips: 24) }
-        if selected.contains("simhash") { bench.hamming(name: "simhash", entries: simhashEntries, words: 1, radius: 3, clusterFlips: 3) }
+        if selected.contains("pdq") { bench.hamming(name: "pdq", entries: pdqEntries, words: 4, radius: 31, clusterFlips: 24, slotWidth: slotWidth) }
+        if selected.contains("simhash") { bench.hamming(name: "simhash", entries: simhashEntries, words: 1, radius: 3, clusterFlips: 3, slotWidth: slotWidth) }
         if selected.contains("tlsh") {
             guard (0...1).contains(tlshProbe), (1...20).contains(tlshBits), tlshTables > 0 else { throw CommandFailure("bad TLSH parameters") }
             bench.tlsh(entries: tlshEntries, parameters: TLSHIndex.Parameters(tables: tlshTables, bitsPerKey: tlshBits, probeRadius: tlshProbe))

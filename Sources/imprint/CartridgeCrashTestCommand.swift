@@ -6,7 +6,8 @@ import Glibc
 
 /// Hidden helper of the crash test (`scripts/crash_test.sh`, `CartridgeCrashTests`): applies
 /// `UPDATES/<serial>.mu` one after the other from the viable serial up to `--through`,
-/// printing `applied <serial>` (unbuffered) after each update is durable, so that the parent
+/// printing `ready <serial>` once the cartridge is open and `applied <serial>` (unbuffered)
+/// after each update is durable, so that the parent
 /// that SIGKILLs it knows which updates must survive.
 struct CartridgeCrashTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,8 @@ struct CartridgeCrashTestCommand: ParsableCommand {
         try cartridgeFailure {
             let cartridge = try Cartridge(directory: directory)
             var serial = cartridge.snapshot.version.serial
+            var ready = "ready \(serial)\n"
+            ready.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
             while serial < through {
                 try cartridge.apply(contentsOf: "\(updates)/\(serial + 1).mu")
                 serial = cartridge.snapshot.version.serial

@@ -16,6 +16,8 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 struct IndexBench {
     let queries: Int
     let bruteQueries: Int
+    /// Per mille of TLSH mutation steps forced across the median (the LSH's hard case).
+    var medianPerMille = 0
     var random = SplitMix(state: 0x1A2B_3C4D)
 
     struct SplitMix {
@@ -34,6 +36,22 @@ struct IndexBench {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// CPU time of this thread (excludes time the scheduler gave to other processes).
+    static func cpuNow() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    static func percentiles(_ nanoseconds: [UInt64]) -> String {
+        let sorted = nanoseconds.sorted()
+        func at(_ fraction: Double) -> String {
+            let value = Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))])
+            return value < 10_000 ? "\(Int(value)) ns" : fixed(value / 1e6, 3) + " ms"
+        }
+        return "p50 \(at(0.5)), p99 \(at(0.99)), max \(at(1.0))"
     }
 
     static func report(_ name: String, _ nanoseconds: [UInt64], extra: String = "") {
@@ -60,6 +78,12 @@ struct IndexBench {
         }
         let database = try FingerprintDatabase(version: CartridgeVersion(), entries: entries)
         var start = Self.now()
+        let file = database.encoded()
+        let encoded = Self.now() - start
+        start = Self.now()
+        let loaded = try FingerprintDatabase(decoding: file)
+        print("database: \(count) entries, file \(file.count / 1_048_576) MiB, write \(fixed(Double(encoded) / 1e9, 2)) s, verified load \(fixed(Double(Self.now() - start) / 1e9, 2)) s (\(loaded.count) entries)")
+        start = Self.now()
         let index = try ExactIndex(database: database)
         print("exact: built \(count) entries in \(fixed(Double(Self.now() - start) / 1e9, 2)) s, \(index.memoryBytes / 1_048_576) MiB, \(Self.rss())")
         var times: [UInt64] = []
@@ -75,7 +99,7 @@ struct IndexBench {
         Self.report("exact lookup over \(count)", times, extra: ", \(hits) hits (half the queries are present)")
     }
 
-    mutating func hamming(name: String, entries count: Int, words: Int, radius: Int, clusterFlips: Int) {
+    mutating func hamming(name: String, entries count: Int, words: Int, radius: Int, clusterFlips: Int, slotWidth: Int) {
         var codes = [UInt64](repeating: 0, count: count * words)
         for index in 0..<count {
             if index % 10 == 9 {
@@ -90,9 +114,9 @@ struct IndexBench {
             }
         }
         var start = Self.now()
-        let index = HammingIndex(codes: codes, words: words)
-        print("\(name): built \(count) codes in \(fixed(Double(Self.now() - start) / 1e9, 2)) s, \(index.memoryBytes / 1_048_576) MiB, \(Self.rss())")
-        var times: [UInt64] = []
+        let index = HammingIndex(codes: codes, words: words, slotWidth: slotWidth == 0 ? nil : slotWidth)
+        print("\(name): built \(count) codes (\(index.slots.count) slots) in \(fixed(Double(Self.now() - start) / 1e9, 2)) s, \(index.memoryBytes / 1_048_576) MiB, \(Self.rss())")
+        var times: [UInt64] = [], cpuTimes: [UInt64] = []
         var found = 0, checked = 0, agreed = 0
         for query in 0..<queries {
             let source = random.below(count)
@@ -102,7 +126,9 @@ struct IndexBench {
                 vector[bit / 64] ^= 1 << UInt64(bit % 64)
             }
             start = Self.now()
+            let cpuStart = Self.cpuNow()
             let hits = index.search(vector, radius: radius)
+            cpuTimes.append(Self.cpuNow() - cpuStart)
             times.append(Self.now() - start)
             found += hits.count
             if query < bruteQueries {
@@ -111,6 +137,7 @@ struct IndexBench {
             }
         }
         Self.report("\(name) radius \(radius) over \(count)", times, extra: ", \(found) hits, brute force agrees on \(agreed)/\(checked)")
+        print("  thread CPU time: \(Self.percentiles(cpuTimes))")
     }
 
     mutating func tlshDigest(near source: ArraySlice<UInt8>, steps: Int) -> [UInt8] {
@@ -120,7 +147,8 @@ struct IndexBench {
             let byte = 3 + bucket / 4, shift = UInt8(bucket % 4) * 2
             let code = Int(digest[byte] >> shift) & 3
             let step = random.below(10) == 0 ? 2 : 1
-            let moved = UInt8(min(3, max(0, code + (random.below(2) == 0 ? step : -step))))
+            var moved = UInt8(min(3, max(0, code + (random.below(2) == 0 ? step : -step))))
+            if random.below(1000) < medianPerMille { moved = code < 2 ? 2 : 1 }
             digest[byte] = digest[byte] & ~(3 << shift) | moved << shift
         }
         if random.below(2) == 0 { digest[0] = UInt8(truncatingIfNeeded: random.next()) }
@@ -142,14 +170,16 @@ struct IndexBench {
         var start = Self.now()
         let index = TLSHIndex(digests: digests, parameters: parameters)
         print("tlsh: built \(count) digests (\(parameters.tables) tables x \(parameters.bitsPerKey) bits, probe \(parameters.probeRadius)) in \(fixed(Double(Self.now() - start) / 1e9, 2)) s, \(index.memoryBytes / 1_048_576) MiB, \(Self.rss())")
-        var times: [UInt64] = []
+        var times: [UInt64] = [], cpuTimes: [UInt64] = []
         var truth = 0, found = 0
         var byDistance = [Int](repeating: 0, count: 8), missedByDistance = [Int](repeating: 0, count: 8)
         for query in 0..<queries {
             let source = random.below(count)
             let vector = tlshDigest(near: digests[source * 35..<(source + 1) * 35], steps: random.below(41))
             start = Self.now()
+            let cpuStart = Self.cpuNow()
             let hits = index.search(vector, radius: 70)
+            cpuTimes.append(Self.cpuNow() - cpuStart)
             times.append(Self.now() - start)
             if query < bruteQueries {
                 let exact = index.bruteForce(vector, radius: 70)
@@ -164,6 +194,7 @@ struct IndexBench {
         }
         let recall = truth == 0 ? 1 : Double(found) / Double(truth)
         Self.report("tlsh radius 70 over \(count)", times, extra: ", recall \(fixed(recall, 4)) (\(found)/\(truth) over \(min(queries, bruteQueries)) brute-force queries)")
+        print("  thread CPU time: \(Self.percentiles(cpuTimes))")
         print("tlsh recall by distance: " + (0..<8).filter { byDistance[$0] > 0 }.map {
             "\($0 * 10)-\($0 * 10 + 9): \(byDistance[$0] - missedByDistance[$0])/\(byDistance[$0])"
         }.joined(separator: ", "))

@@ -54,12 +54,21 @@ import Testing
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 20_000...400_000, using: &generator))
+            // Wait until the child has opened the cartridge, so that the kill lands while it
+            // applies updates whatever the machine's load.
+            var received = Data()
+            while !String(decoding: received, as: UTF8.self).contains("ready") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                received += chunk
+            }
+            usleep(UInt32.random(in: 0...300_000, using: &generator))
             let wasRunning = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if wasRunning { killed += 1 }
-            let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+            received += output.fileHandleForReading.readDataToEndOfFile()
+            let lines = String(decoding: received, as: UTF8.self).split(separator: "\n")
             if let last = lines.last(where: { $0.hasPrefix("applied ") }), let serial = UInt32(last.dropFirst(8)) {
                 lastApplied = max(lastApplied, serial)
             }
@@ -70,6 +79,18 @@ import Testing
             lastApplied = serial
             if serial == total { break }
         }
+        // A last run that is not killed must apply the next updates and exit cleanly.
+        let through = min(total, lastApplied + 2)
+        let finish = Process()
+        finish.executableURL = URL(fileURLWithPath: tool)
+        finish.arguments = ["cartridge", "crash-test-apply", directory, pending, "--through", "\(through)"]
+        finish.standardOutput = FileHandle.nullDevice
+        try finish.run()
+        finish.waitUntilExit()
+        #expect(finish.terminationStatus == 0)
+        let final = try Cartridge(directory: directory).snapshot
+        #expect(final.version.serial == through)
+        #expect(final.database.contentDigest() == digests[through])
         #expect(try Cartridge.verify(directory: directory).contains { $0.contains("identical") })
         print("crash test: \(killed) kills in \(runs) runs, reached serial \(lastApplied) of \(total)")
     }

@@ -34,6 +34,7 @@ import Testing
             let path = CartridgeTestData.temporaryDirectory("mu") + ".mu"
             try AtomicFile.write(update.encoded(), to: path)
             try cartridge.apply(contentsOf: path)
+            try FileManager.default.removeItem(atPath: path)
             expected = try expected.applying(update).0
             #expect(cartridge.snapshot.database.contentDigest() == expected.contentDigest())
         }

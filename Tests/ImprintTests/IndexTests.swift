@@ -1,3 +1,4 @@
+import Foundation
 @testable import Imprint
 import ImprintTestSupport
 import Testing
@@ -26,10 +27,12 @@ import Testing
         return codes
     }
 
-    @Test(arguments: [(4, 31, 45), (4, 0, 10), (4, 15, 20), (4, 40, 50), (1, 3, 6), (1, 8, 10)])
-    func hammingSearchEqualsBruteForce(words: Int, radius: Int, maxFlips: Int) {
+    /// Slot width 0 is the default (13 bits for 6,000 codes); 21 and 23 make slots straddle words.
+    @Test(arguments: [(4, 31, 45, 0), (4, 31, 40, 16), (4, 31, 40, 21), (4, 0, 10, 0), (4, 15, 20, 23),
+                      (4, 40, 50, 0), (1, 3, 6, 0), (1, 8, 10, 21), (1, 3, 5, 11)])
+    func hammingSearchEqualsBruteForce(words: Int, radius: Int, maxFlips: Int, slotWidth: Int) {
         let codes = Self.hammingCodes(6000, words: words, maxFlips: maxFlips, seed: UInt64(words * 100 + radius))
-        let index = HammingIndex(codes: codes, words: words)
+        let index = HammingIndex(codes: codes, words: words, slotWidth: slotWidth == 0 ? nil : slotWidth)
         var generator = SeededGenerator(seed: 7)
         var found = 0
         for _ in 0..<150 {
@@ -103,6 +106,20 @@ import Testing
         return digest
     }
 
+    @Test func hammingSlotsCoverTheCodeExactly() {
+        for (count, words) in [(10, 4), (6000, 4), (10_000_000, 4), (1_000_000, 1)] {
+            let width = HammingIndex.defaultSlotWidth(count: count)
+            let slots = (64 * words + width - 1) / width
+            #expect(slots * width >= 64 * words && (slots - 1) * width < 64 * words)
+        }
+        let index = HammingIndex(codes: [1, 2, 3, 4], words: 4, slotWidth: 23)
+        #expect(index.slots.count == 12)
+        #expect(index.slots.map(\.width).reduce(0, +) == 256)
+        #expect(zip(index.slots, index.slots.dropFirst()).allSatisfy { $0.start + $0.width == $1.start })
+        #expect(HammingIndex.masks(width: 22, weight: 2).count == 1 + 22 + 231)
+        #expect(Set(HammingIndex.masks(width: 10, weight: 3)).count == 1 + 10 + 45 + 120)
+    }
+
     @Test func tlshSearchHasNoFalsePositivesAndHighRecall() {
         let digests = Self.tlshDigests(20_000, seed: 41)
         let index = TLSHIndex(digests: digests)
@@ -151,7 +168,7 @@ import Testing
         }
         let index = MinHashLSHIndex(signatures: signatures, signatureRows: rows, threshold: 0.6)
         var truth = 0, found = 0
-        for query in 0..<index.count where query % 7 == 0 {
+        for query in 0..<index.count where query % 15 == 0 {
             let vector = Array(signatures[query * rows * 4..<(query + 1) * rows * 4])
             let fast = index.search(vector, threshold: 0.6)
             let slow = (0..<index.count).filter { index.estimate(vector, $0) >= 0.6 }
@@ -165,6 +182,7 @@ import Testing
 
     @Test func snapshotBuildsTheIndexesOfItsKinds() throws {
         let directory = try CartridgeTestData.makeCartridge(try CartridgeTestData.database(3000, seed: 61), label: "indexes")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let snapshot = try Cartridge(directory: directory).snapshot
         let pdq = try #require(snapshot.similarity.hamming[.pdq])
         let entry = pdq.entries[0]

@@ -12,6 +12,10 @@ import Synchronization
 /// rename, directory fsync), then `states/viable` is replaced the same way; only after that
 /// does the update count as applied. A crash before the last rename leaves the previous
 /// viable state in force; `open` never reads anything but the viable state.
+///
+/// - Complexity: an update costs O(n + u) for n entries and u operations: the new state is
+///   written whole and the indexes are rebuilt (a state file is a full database, so recovery
+///   never replays a chain). Updates are serialized; readers are not.
 public final class Cartridge: Sendable {
     public let layout: CartridgeLayout
     public let limits: CartridgeLimits

@@ -88,7 +88,7 @@ enum EntryColumns {
             let reputation = Reputation(spam: Float(bitPattern: u32(0, row)), ham: Float(bitPattern: u32(1, row)),
                                         phishing: Float(bitPattern: u32(2, row)), virus: Float(bitPattern: u32(3, row)),
                                         firstSeen: u32(4, row), lastSeen: u32(5, row))
-            for mass in [reputation.spam, reputation.ham, reputation.phishing, reputation.virus] where !mass.isFinite {
+            guard reputation.spam.isFinite, reputation.ham.isFinite, reputation.phishing.isFinite, reputation.virus.isFinite else {
                 throw .make(.malformed, "entry \(row) has a non-finite report mass", section: section, offset: base + count * 4 + row * 4, inPayload: true)
             }
             database.append(kind: kind, value: values[row], category: CategoryCode(u16(0, row), u16(1, row)), reputation: reputation)

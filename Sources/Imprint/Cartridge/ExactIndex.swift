@@ -14,6 +14,8 @@ public struct ExactIndex: Sendable {
         @usableFromInline var key: UInt64
         /// Entry number + 1; 0 marks an empty slot.
         @usableFromInline var entry: UInt32
+        /// The entry's kind (in the slot's padding), so a probe rejects another kind unread.
+        @usableFromInline var kind: UInt16
     }
 
     @usableFromInline let slots: [Slot]
@@ -24,7 +26,7 @@ public struct ExactIndex: Sendable {
     public init(database: FingerprintDatabase) throws(CartridgeError) {
         var capacity = 16
         while capacity * 7 < database.count * 10 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(key: 0, entry: 0), count: capacity)
+        var slots = [Slot](repeating: Slot(key: 0, entry: 0, kind: 0), count: capacity)
         let mask = capacity - 1
         for index in 0..<database.count {
             let key = database.key(at: index)
@@ -39,7 +41,7 @@ public struct ExactIndex: Sendable {
                 }
                 position = (position + 1) & mask
             }
-            slots[position] = Slot(key: key, entry: UInt32(index + 1))
+            slots[position] = Slot(key: key, entry: UInt32(index + 1), kind: database.kind(at: index).rawValue)
         }
         self.slots = slots
         self.mask = mask
@@ -58,7 +60,7 @@ public struct ExactIndex: Sendable {
             while true {
                 let slot = table[position]
                 if slot.entry == 0 { return nil }
-                if slot.key == key, database.matches(Int(slot.entry) - 1, kind: kind, value: value) {
+                if slot.key == key, slot.kind == kind.rawValue, database.matchesValue(Int(slot.entry) - 1, value) {
                     return Int(slot.entry) - 1
                 }
                 position = (position + 1) & mask

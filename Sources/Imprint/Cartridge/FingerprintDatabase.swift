@@ -1,4 +1,7 @@
 import ImprintHashing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The known fingerprints of a cartridge, column by column (flat arrays, no per-entry
 /// allocation: a 10M-entry database of 32-byte values holds about 70 bytes an entry),
@@ -33,12 +36,24 @@ public struct FingerprintDatabase: Sendable {
         }
         reserve(entries.count)
         for entry in entries {
-            guard entry.fingerprint.value.count <= limits.maxValueLength else {
-                throw .make(.limitExceeded, "a \(entry.fingerprint.kind) value of \(entry.fingerprint.value.count) bytes is over maxValueLength")
+            try Self.validate(entry.fingerprint, limits: limits)
+            let masses = [entry.reputation.spam, entry.reputation.ham, entry.reputation.phishing, entry.reputation.virus]
+            guard masses.allSatisfy(\.isFinite) else {
+                throw .make(.malformed, "\(entry.fingerprint) has a non-finite report mass")
             }
             append(entry)
         }
         _ = try ExactIndex(database: self)
+    }
+
+    /// Checks a new fingerprint's value length against its kind and the limits.
+    static func validate(_ fingerprint: Fingerprint, limits: CartridgeLimits) throws(CartridgeError) {
+        guard fingerprint.value.count <= limits.maxValueLength else {
+            throw .make(.limitExceeded, "a \(fingerprint.kind) value of \(fingerprint.value.count) bytes is over maxValueLength")
+        }
+        if let width = fingerprint.kind.fixedWidth, fingerprint.value.count != width {
+            throw .make(.malformed, "a \(fingerprint.kind) value has \(fingerprint.value.count) bytes, not \(width)")
+        }
     }
 
     /// The number of entries.
@@ -87,7 +102,15 @@ public struct FingerprintDatabase: Sendable {
 
     /// Whether entry `index` has this kind and value.
     func matches(_ index: Int, kind: FingerprintKind, value: UnsafeRawBufferPointer) -> Bool {
-        kinds[index] == kind && withValue(at: index) { $0.elementsEqual(value) }
+        kinds[index] == kind && matchesValue(index, value)
+    }
+
+    /// Whether entry `index` has this value (whatever its kind).
+    func matchesValue(_ index: Int, _ value: UnsafeRawBufferPointer) -> Bool {
+        let range = valueRange(at: index)
+        guard range.count == value.count else { return false }
+        guard let other = value.baseAddress, range.count > 0 else { return true }
+        return valueBytes.withUnsafeBytes { memcmp($0.baseAddress! + range.lowerBound, other, range.count) == 0 }
     }
 
     mutating func reserve(_ extra: Int) {

@@ -6,8 +6,9 @@
 ///   are counted in `ApplyReport`.
 /// - An add of a present fingerprint replaces its category and report masses; first seen
 ///   keeps the earlier serial, last seen the later.
-/// - A re-weight adds its mass deltas (negative allowed, results floored at 0) and sets last
-///   seen to the update's serial.
+/// - A re-weight adds its mass deltas (negative allowed, results kept within
+///   0...Float.greatestFiniteMagnitude) and sets last seen to the update's serial.
+/// - Report masses must be finite (a file with a non-finite one is refused).
 public struct MicroUpdate: Hashable, Sendable {
     public var serial: UInt32
     public var predecessor: UInt32
@@ -81,6 +82,10 @@ extension FingerprintDatabase {
             }
         }
         for entry in update.adds {
+            let masses = [entry.reputation.spam, entry.reputation.ham, entry.reputation.phishing, entry.reputation.virus]
+            guard masses.allSatisfy(\.isFinite) else {
+                throw .make(.malformed, "\(entry.fingerprint) has a non-finite report mass")
+            }
             if let position = find(entry.fingerprint) {
                 let old = result.reputations[position]
                 var reputation = entry.reputation
@@ -90,9 +95,7 @@ extension FingerprintDatabase {
                 result.reputations[position] = reputation
                 report.replaced += 1
             } else {
-                guard entry.fingerprint.value.count <= limits.maxValueLength else {
-                    throw .make(.limitExceeded, "a value of \(entry.fingerprint.value.count) bytes is over maxValueLength")
-                }
+                try Self.validate(entry.fingerprint, limits: limits)
                 appended[entry.fingerprint] = result.count
                 result.append(entry)
                 report.added += 1
@@ -104,10 +107,11 @@ extension FingerprintDatabase {
                 continue
             }
             var reputation = result.reputations[position]
-            reputation.spam = max(0, reputation.spam + change.spam)
-            reputation.ham = max(0, reputation.ham + change.ham)
-            reputation.phishing = max(0, reputation.phishing + change.phishing)
-            reputation.virus = max(0, reputation.virus + change.virus)
+            func sum(_ mass: Float, _ delta: Float) -> Float { min(.greatestFiniteMagnitude, max(0, mass + delta)) }
+            reputation.spam = sum(reputation.spam, change.spam)
+            reputation.ham = sum(reputation.ham, change.ham)
+            reputation.phishing = sum(reputation.phishing, change.phishing)
+            reputation.virus = sum(reputation.virus, change.virus)
             reputation.lastSeen = update.serial
             result.reputations[position] = reputation
             report.reweighted += 1

@@ -106,10 +106,16 @@ public struct MinHashLSHIndex: Sendable {
     /// The fraction of rows of signature `number` equal to the query's.
     public func estimate(_ query: [UInt8], _ number: Int) -> Double {
         let width = signatureRows * rowWidth
-        var equal = 0
-        for row in 0..<signatureRows {
-            let start = number * width + row * rowWidth
-            if signatures[start..<start + rowWidth].elementsEqual(query[row * rowWidth..<(row + 1) * rowWidth]) { equal += 1 }
+        precondition(query.count == width)
+        let equal = signatures.withUnsafeBytes { stored in
+            query.withUnsafeBytes { query in
+                var equal = 0
+                let base = stored.baseAddress! + number * width
+                for row in 0..<signatureRows where memcmp(base + row * rowWidth, query.baseAddress! + row * rowWidth, rowWidth) == 0 {
+                    equal += 1
+                }
+                return equal
+            }
         }
         return Double(equal) / Double(signatureRows)
     }

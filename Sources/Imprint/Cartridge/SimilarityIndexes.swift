@@ -1,9 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The similarity indexes of a snapshot, built from the database's entries of each kind
 /// that has one. Index results are positions in the per-kind `entries` arrays, which map to
 /// entry numbers of the database.
 ///
 /// - PDQ and Nilsimsa (256 bits) and SimHash, dHash, pHash, aHash (64 bits): `HammingIndex`.
-/// - TLSH (35 raw bytes): `TLSHIndex`.
+/// - TLSH (35 raw bytes): `TLSHIndex`, keys of ceil(log2 n) bits clamped to 8...16.
 /// - MinHash: `MinHashLSHIndex` over 4-byte rows, threshold `minhash threshold`; only
 ///   signatures of the most common length are indexed.
 public struct SimilarityIndexes: Sendable {
@@ -30,7 +34,8 @@ public struct SimilarityIndexes: Sendable {
             var digests: [UInt8] = []
             digests.reserveCapacity(entries.count * TLSHDistance.digestLength)
             for entry in entries { database.withValue(at: entry) { digests.append(contentsOf: $0) } }
-            tlsh = (TLSHIndex(digests: digests), entries)
+            let bits = min(16, max(8, Int(log2(Double(entries.count)).rounded(.up))))
+            tlsh = (TLSHIndex(digests: digests, parameters: TLSHIndex.Parameters(bitsPerKey: bits)), entries)
         }
         if let all = byKind[.minhash] {
             var lengths: [Int: Int] = [:]
