@@ -55,8 +55,7 @@ struct VerdictBuilder {
 
     /// The first 8 hex digits of the entry's key.
     func entryID(_ evidence: Evidence) -> String {
-        let key = snapshot.database.withValue(at: evidence.entry) { Fingerprint.key(kind: evidence.kind, value: $0) }
-        return String(HexEncodingShort.hex(key).prefix(8))
+        String(HexEncodingShort.hex(snapshot.key(at: evidence.entry)).prefix(8))
     }
 
     /// Legitimate below the threshold; above it, the abusive class with the most evidence,
