@@ -16,7 +16,8 @@ command -v bogofilter >/dev/null || { echo "needs bogofilter: apt-get install -y
 python3 -c "import sklearn" 2>/dev/null || { echo "needs scikit-learn: pip install scikit-learn" >&2; exit 1; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
+echo "work: $work"
 grep -v '^#' "$corpus/labels.tsv" | LC_ALL=C sort -k1,1 | awk -F'\t' -v dir="$corpus" -v out="$work" '
     { line = dir "/" $1 "\t" $2; if ((NR - 1) % 2 == 0) print line > (out "/train.tsv"); else print line > (out "/test.tsv") }'
 echo "corpus: $corpus"
@@ -53,7 +54,7 @@ import json, sys
 labels = dict(line.rstrip("\n").split("\t") for line in open(sys.argv[1]))
 for line in open(sys.argv[2]):
     record = json.loads(line)
-    print(f"{labels[record['path']]}\t{record['score'] / 100}\t{1 if record['is_spam'] else 0}")
+    print(f"{labels[record['path']]}\t{record['probability']}\t{1 if record['is_spam'] else 0}")
 PY
     python3 "$here/peer_metrics.py" imprint "$work/imprint.scores" \
         "$(echo "$trained - $start" | bc)" "$(echo "$scored - $trained" | bc)"

@@ -60,6 +60,7 @@ struct ScoreCommand: ParsableCommand {
             "category_desc": verdict.categoryDescription, "subcategory": verdict.subcategory,
             "subcategory_desc": verdict.subcategoryDescription, "rescan": verdict.rescan, "analysis": verdict.analysis,
             "whitelisted": verdict.isWhitelisted, "elapsed_us": elapsedMicroseconds,
+            "probability": (verdict.probability * 1e6).rounded() / 1e6,
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

@@ -101,11 +101,12 @@ public struct CartridgeBuilder: Sendable {
                                                  whitelist: Whitelist(), overlayPath: "(fold \(fold))")
             let members = stride(from: fold, to: prepared.count, by: folds).map { $0 }
             let totals = foldConfig.reportTotals
+            let combiner = TokenEvidence(config: foldConfig)
             let vectors: [[Double]] = parallelMap(members.count, threads: threads) { position in
                 let item = prepared[members[position]]
                 let evidence = EvidenceCollector(snapshot: snapshot).collect(item.fingerprints.fingerprints, stopWhenDecisive: false)
                 return ScoreFeatures(evidence: evidence, fingerprints: item.fingerprints, features: item.features,
-                                     totals: totals).vector
+                                     totals: totals, combiner: combiner).vector
             }
             for (position, index) in members.enumerated() { rows[index] = vectors[position] }
         }

@@ -47,6 +47,14 @@ public struct CartridgeConfig: Hashable, Sendable {
     /// `report totals` (spam ham phishing virus, space-separated report mass): how many reports
     /// stand behind the database, the denominators of per-fingerprint rates.
     public var reportTotals: [Double] = [0, 0, 0, 0]
+    /// `token prior strength` (Robinson's s, > 0, default 0.45): how far a rarely seen token's
+    /// probability is pulled toward 0.5.
+    public var tokenPriorStrength = 0.45
+    /// `token minimum deviation` (0...0.5, default 0.1): tokens whose probability is closer than
+    /// this to 0.5 are left out of the combination.
+    public var tokenMinimumDeviation = 0.1
+    /// `token maximum count` (1...100000, default 150): the most extreme tokens combined at most.
+    public var tokenMaximumCount = 150
 
     public init() {}
 
@@ -54,7 +62,8 @@ public struct CartridgeConfig: Hashable, Sendable {
     public static let keys = ["favor analysis over speed", "micro-update signature type", "use ip information",
                               "use envelope for ip information", "image processing depth", "show categories",
                               "minimum score", "minhash threshold", "pdq radius", "simhash radius", "nilsimsa radius", "tlsh radius",
-                              "score model", "report totals"]
+                              "score model", "report totals", "token prior strength", "token minimum deviation",
+                              "token maximum count"]
 
     /// Parses `text` (the contents of `path`) over the defaults.
     public init(parsing text: String, path: String) throws(ConfigurationError) {
@@ -125,6 +134,13 @@ public struct CartridgeConfig: Hashable, Sendable {
                 throw bad("4 non-negative numbers (spam ham phishing virus)")
             }
             reportTotals = numbers
+        case "token prior strength":
+            guard let number = Double(value), number > 0, number <= 100 else { throw bad("a number in (0, 100]") }
+            tokenPriorStrength = number
+        case "token minimum deviation":
+            guard let number = Double(value), number >= 0, number < 0.5 else { throw bad("a number in [0, 0.5)") }
+            tokenMinimumDeviation = number
+        case "token maximum count": tokenMaximumCount = try int(1...100_000)
         default: tlshRadius = try int(0...1000)
         }
     }
@@ -139,7 +155,9 @@ public struct CartridgeConfig: Hashable, Sendable {
          "show categories = \(showCategories ? "yes" : "no")",
          "minimum score = \(minimumScore)", "minhash threshold = \(minhashThreshold)", "pdq radius = \(pdqRadius)",
          "simhash radius = \(simhashRadius)", "nilsimsa radius = \(nilsimsaRadius)", "tlsh radius = \(tlshRadius)",
-         "report totals = \(reportTotals.map { "\($0)" }.joined(separator: " "))"]
+         "report totals = \(reportTotals.map { "\($0)" }.joined(separator: " "))",
+         "token prior strength = \(tokenPriorStrength)", "token minimum deviation = \(tokenMinimumDeviation)",
+         "token maximum count = \(tokenMaximumCount)"]
             + (scoreModel.isEmpty ? [] : ["score model = \(scoreModel.map { "\($0)" }.joined(separator: " "))"])
     }
 

@@ -53,7 +53,7 @@ public final class Engine: Sendable {
         let favorAnalysis = options.favorAnalysisOverSpeed ?? config.favorAnalysisOverSpeed
         let evidence = EvidenceCollector(snapshot: snapshot).collect(fingerprints.fingerprints, stopWhenDecisive: !favorAnalysis)
         let scoreFeatures = ScoreFeatures(evidence: evidence, fingerprints: fingerprints, features: features,
-                                          totals: config.reportTotals)
+                                          totals: config.reportTotals, combiner: TokenEvidence(config: config))
         let verdict = VerdictBuilder(snapshot: snapshot, minimumScore: minimumScore)
             .verdict(evidence: evidence, scoreFeatures: scoreFeatures, fingerprints: fingerprints, features: features)
         return Evaluation(verdict: verdict, features: features, fingerprints: fingerprints, evidence: evidence,

@@ -8,11 +8,14 @@ import Glibc
 /// naive-Bayes sum of independent evidence; `cartridge build` fits the real weights.
 public struct ScoreFeatures: Sendable, Hashable {
     /// Feature names, in model order; `score model` in cartridge.cfg lists bias then these weights.
-    public static let names = ["tokens", "exact", "near", "hidden", "short"]
+    public static let names = ["tokens", "token_mean", "exact", "near", "hidden", "short"]
 
     /// logit of the Fisher/Robinson combination over word tokens, URLs, hosts, domains, structure
     /// (and sender and IP when the signature type asks), clamped to ±12.
     public var tokens: Double
+    /// The mean log-odds of the tokens in the combination (Fisher's method saturates on long
+    /// messages with strong tokens both ways; the mean does not).
+    public var tokenMean: Double
     /// ln((abusive + ½) / (ham + ½)) of the report mass behind exact digest matches; 0 if none.
     public var exact: Double
     /// The same over near-duplicate matches, each weighted by its similarity; 0 if none.
@@ -24,13 +27,13 @@ public struct ScoreFeatures: Sendable, Hashable {
     /// How many tokens the combination used (for the analysis header).
     public var tokensUsed: Int
 
-    public var vector: [Double] { [tokens, exact, near, hidden, short] }
+    public var vector: [Double] { [tokens, tokenMean, exact, near, hidden, short] }
 
     /// Computes the features.
     /// - Parameters:
     ///   - totals: report mass behind the database (spam, ham, phishing, virus).
     public init(evidence: EvidenceSet, fingerprints: MessageFingerprints, features: MessageFeatures,
-                totals: [Double], combiner: TokenEvidence = TokenEvidence()) {
+                totals: [Double], combiner: TokenEvidence) {
         let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
         let probabilities = evidence.features.map {
             combiner.tokenProbability(abusive: $0.abusiveMass, ham: $0.hamMass, totalAbusive: abusiveTotal, totalHam: hamTotal)
@@ -39,6 +42,7 @@ public struct ScoreFeatures: Sendable, Hashable {
         let indicator = min(max(combination.indicator, 6e-6), 1 - 6e-6)
         tokens = log(indicator / (1 - indicator))
         tokensUsed = combination.tokensUsed
+        tokenMean = combination.meanLogOdds
         exact = Self.logOdds(evidence.exact, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
         near = Self.logOdds(evidence.near, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
         let tricks = features.hiddenText
@@ -62,11 +66,19 @@ public struct ScoreFeatures: Sendable, Hashable {
     }
 }
 
+extension TokenEvidence {
+    /// The combination a configuration asks for.
+    public init(config: CartridgeConfig) {
+        self.init(priorStrength: config.tokenPriorStrength, minimumDeviation: config.tokenMinimumDeviation,
+                  maximumTokens: config.tokenMaximumCount)
+    }
+}
+
 /// The engine's score model: the cartridge's fitted logistic model, or the default.
 public enum ScoreModel {
     /// Bias 0 and weight 1 on the log-odds features: the naive-Bayes sum, used until a cartridge
     /// has a fitted `score model`. Hidden text and shortness carry no weight until fitted.
-    public static let `default` = LogisticModel(features: ScoreFeatures.names, weights: [1, 1, 1, 0, 0], bias: 0)
+    public static let `default` = LogisticModel(features: ScoreFeatures.names, weights: [1, 0, 1, 1, 0, 0], bias: 0)
 
     /// The model of a configuration.
     public static func model(_ config: CartridgeConfig) -> LogisticModel {

@@ -36,11 +36,11 @@ struct VerdictBuilder {
                                     category: Int(code.category), subcategory: Int(code.subcategory), rescan: !reasons.isEmpty)
         if let signature { header.extras.append((key: "sig", value: entryID(signature))) }
         if !reasons.isEmpty { header.extras.append((key: "rs", value: reasons.joined(separator: ","))) }
-        header.extras.append((key: "tk", value: "\(scoreFeatures.tokensUsed):\(AnalysisHeader.format(scoreFeatures.tokens * weight(0, model), 1))"))
+        header.extras.append((key: "tk", value: "\(scoreFeatures.tokensUsed):\(AnalysisHeader.format(scoreFeatures.tokens * weight(0, model) + scoreFeatures.tokenMean * weight(1, model), 1))"))
         header.contributions = (evidence.exact + evidence.near).map { item in
             let share = log((item.abusiveMass + 0.5) / (item.hamMass + 0.5)) * item.similarity
             return AnalysisHeader.Contribution(kind: item.kind.name, entryID: entryID(item), similarity: item.similarity,
-                                               weight: share * weight(item.match == .exact ? 1 : 2, model))
+                                               weight: share * weight(item.match == .exact ? 2 : 3, model))
         }
         return Verdict(score: score, isSpam: isSpam, category: Int(code.category), subcategory: Int(code.subcategory),
                        categoryDescription: names.category?.description ?? "category \(code.category)",

@@ -31,6 +31,9 @@ public struct MessageFeatures: Sendable {
     public var senderDomain: String?
     /// The client IP (given, or the first external Received hop).
     public var clientIP: IPAddress?
+    /// Words of the message's own header fields as `name:word` (lower case), in order, without
+    /// the fields that identify one message only (`HeaderWords.skipped`).
+    public var headerWords: [String]
     /// Whether any body part was cut by `maxBodyLength` or a decoding limit.
     public var isTruncated: Bool
 }
@@ -73,6 +76,7 @@ extension MessageFeatures {
             structure: Self.structure(of: message, part: message.root),
             senderDomain: Self.senderDomain(message),
             clientIP: message.envelope.clientIP,
+            headerWords: HeaderWords.words(of: message.headers),
             isTruncated: truncated)
     }
 

@@ -10,7 +10,7 @@ public struct FingerprintOptions: Sendable, Hashable {
     public var includesSender: Bool
     /// Text under this many UTF-8 bytes gets no fuzzy digest (TLSH and CTPH need 50).
     public var minimumFuzzyText: Int
-    /// Distinct word tokens kept per message, in order of first appearance (default 4,000).
+    /// Distinct word tokens kept per message, in order of first appearance, header words first (default 6,000).
     public var maximumTokens: Int
     /// MinHash permutations and shingle size.
     public var minhash: MinHash.Parameters
@@ -20,7 +20,7 @@ public struct FingerprintOptions: Sendable, Hashable {
     public var maximumImages: Int
 
     public init(imageDepth: CartridgeConfig.ImageDepth = .medium, includesSender: Bool = false,
-                minimumFuzzyText: Int = 50, maximumTokens: Int = 4_000,
+                minimumFuzzyText: Int = 50, maximumTokens: Int = 6_000,
                 minhash: MinHash.Parameters = MinHash.Parameters(), imageLimits: ImageLimits = .default,
                 maximumImages: Int = 16) {
         self.imageDepth = imageDepth

@@ -71,6 +71,7 @@ public struct MessageFingerprinter: Sendable {
             guard tokens.count < options.maximumTokens, seen.insert(hash).inserted else { return }
             tokens.append(hash)
         }
+        for word in features.headerWords { add(XXH3.hash64(word.utf8, seed: 4)) }
         let words = Self.words(features.normalizedText)
         var previous: Substring?
         for word in words {

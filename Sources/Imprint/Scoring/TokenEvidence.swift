@@ -32,6 +32,8 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
         public var spamProbability: Double
         public var hamProbability: Double
         public var tokensUsed: Int
+        /// The mean log-odds ln(p / (1 − p)) of the tokens used (the naive-Bayes view, per token).
+        public var meanLogOdds: Double = 0
     }
 
     /// Robinson's smoothed probability that a message with the token is abusive.
@@ -63,11 +65,12 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
             logHam += log(clamped)
             logSpam += log(1 - clamped)
         }
+        let meanLogOdds = (logHam - logSpam) / Double(deviating.count)
         let degrees = 2 * deviating.count
         let h = Self.chiSquareSurvival(-2 * logHam, degrees: degrees)
         let s = Self.chiSquareSurvival(-2 * logSpam, degrees: degrees)
         return Combination(indicator: (1 + h - s) / 2, spamProbability: 1 - s, hamProbability: 1 - h,
-                           tokensUsed: deviating.count)
+                           tokensUsed: deviating.count, meanLogOdds: meanLogOdds)
     }
 
     /// P(χ² ≥ x) for an even number of degrees of freedom (the series of Robinson's `chi2Q`).
