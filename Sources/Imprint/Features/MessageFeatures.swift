@@ -34,6 +34,8 @@ public struct MessageFeatures: Sendable {
     /// Words of the message's own header fields as `name:word` (lower case), in order, without
     /// the fields that identify one message only (`HeaderWords.skipped`).
     public var headerWords: [String]
+    /// Markup tokens of the HTML parts (`HTMLMarkupWords`).
+    public var markupWords: [String]
     /// Whether any body part was cut by `maxBodyLength` or a decoding limit.
     public var isTruncated: Bool
 }
@@ -47,10 +49,13 @@ extension MessageFeatures {
         var hidden = HiddenTextFeatures()
         var attachments: [Attachment] = []
         var truncated = message.isTruncated
+        var markup: [String] = []
         for (part, body) in message.decodedParts() {
             truncated = truncated || body.isTruncated
             if part.isText, part.contentType.subtype == "html" {
-                let html = extractor.extract(CharsetDecoder.decode(body.bytes, charset: part.charset))
+                let source = CharsetDecoder.decode(body.bytes, charset: part.charset)
+                let html = extractor.extract(source)
+                markup += HTMLMarkupWords.words(of: source)
                 texts.append(html.text)
                 urls += urlExtractor.urls(in: html)
                 hidden.add(html.hiddenText)
@@ -77,6 +82,7 @@ extension MessageFeatures {
             senderDomain: Self.senderDomain(message),
             clientIP: message.envelope.clientIP,
             headerWords: HeaderWords.words(of: message.headers),
+            markupWords: markup,
             isTruncated: truncated)
     }
 

@@ -72,6 +72,7 @@ public struct MessageFingerprinter: Sendable {
             tokens.append(hash)
         }
         for word in features.headerWords { add(XXH3.hash64(word.utf8, seed: 4)) }
+        for word in features.markupWords { add(XXH3.hash64(word.utf8, seed: 5)) }
         let words = Self.words(features.normalizedText)
         var previous: Substring?
         for word in words {

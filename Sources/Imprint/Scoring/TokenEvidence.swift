@@ -17,7 +17,7 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
     public var maximumTokens: Int
 
     public init(priorStrength: Double = 0.45, priorProbability: Double = 0.5,
-                minimumDeviation: Double = 0.1, maximumTokens: Int = 150) {
+                minimumDeviation: Double = 0.1, maximumTokens: Int = 60) {
         self.priorStrength = priorStrength
         self.priorProbability = priorProbability
         self.minimumDeviation = minimumDeviation
