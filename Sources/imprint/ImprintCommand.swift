@@ -7,7 +7,7 @@ struct ImprintCommand: ParsableCommand {
         abstract: "Message fingerprinting engine and corpus harness.",
         subcommands: [
             VersionCommand.self, HashCommand.self, DistanceCommand.self, FingerprintCommand.self, ScoreCommand.self,
-            ExplainCommand.self, FeedbackCommand.self, CartridgeCommand.self, GateCommand.self,
+            ExplainCommand.self, FeedbackCommand.self, CartridgeCommand.self, GateCommand.self, EvasionCommand.self,
         ]
     )
 }
