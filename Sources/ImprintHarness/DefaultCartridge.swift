@@ -19,10 +19,13 @@ public enum DefaultCartridge {
             if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("labels.tsv").path) { return candidate.path }
             directory.deleteLastPathComponent()
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let package = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = package.appendingPathComponent("corpora")
-        return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("labels.tsv").path) ? candidate.path : nil
+        var package = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = package.appendingPathComponent("corpora")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("labels.tsv").path) { return candidate.path }
+            package.deleteLastPathComponent()
+        }
+        return nil
     }
 
     /// The cache directory.
@@ -55,6 +58,7 @@ public enum DefaultCartridge {
         log("building the default cartridge from \(corpusPath) into \(directory)")
         let staging = directory + ".tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.createDirectory(atPath: cacheRoot(), withIntermediateDirectories: true)
         let builder = CartridgeBuilder()
         let output = try builder.build(messages)
         try Cartridge.create(at: staging, database: output.database,
@@ -62,7 +66,6 @@ public enum DefaultCartridge {
                              categories: builder.categories.lines.joined(separator: "\n") + "\n",
                              whitelist: "# whitelist rules (see README)\n")
         FileManager.default.createFile(atPath: staging + "/ready", contents: Data())
-        try? FileManager.default.createDirectory(atPath: cacheRoot(), withIntermediateDirectories: true)
         if (try? FileManager.default.moveItem(atPath: staging, toPath: directory)) == nil {
             try? FileManager.default.removeItem(atPath: staging)  // another process won the race
         }

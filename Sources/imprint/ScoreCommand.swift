@@ -79,6 +79,6 @@ func openCartridge(_ path: String?) throws -> Cartridge {
     } catch let error as CommandFailure {
         throw error
     } catch {
-        throw CommandFailure("cartridge: \(error)")
+        throw CommandFailure("\(error)")
     }
 }
