@@ -37,7 +37,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: directory)
             try? FileManager.default.removeItem(atPath: pending)
         }
-        let total = UInt32(kills * 12 + 8)
+        let total = UInt32(kills * 30 + 8)
         var digests: [UInt32: UInt64] = [0: state.contentDigest()]
         for serial in 1...total {
             let update = CartridgeTestData.update(after: state, seed: UInt64(serial))
