@@ -2,7 +2,7 @@
 # Cost of applying micro-updates to a cartridge directory (release build): a synthetic
 # 200,000-entry cartridge, 400 updates of 50 operations by default; prints apply latency
 # percentiles, reopen time and query latency (scripts/bench_cartridge_apply.swift).
-# Usage: scripts/bench_cartridge_apply.sh [--entries N] [--updates U] [--operations K]
+# Usage: scripts/bench_cartridge_apply.sh [--entries N] [--updates U] [--operations K] [--root DIR]
 # Links the release objects of Imprint and its dependencies into a small driver.
 set -e
 cd "$(dirname "$0")/.."

@@ -3,6 +3,7 @@
 // K operations each (default 400 x 50: 10 removes, 20 adds, 20 re-weights), applied through
 // `Cartridge.apply(_:)` (verify, write the .mu, replace the viable state, compact when due).
 // Prints apply latency percentiles, the reopen time and query latency on the last snapshot.
+// `--root /dev/shm` puts the cartridge on tmpfs, where fsync is free: the CPU cost alone.
 // Build and run with scripts/bench_cartridge_apply.sh (links the release objects).
 import Foundation
 import Imprint
@@ -19,10 +20,15 @@ struct Mix: RandomNumberGenerator {
 }
 
 var options: [String: Int] = ["entries": 200_000, "updates": 400, "operations": 50]
+var root = NSTemporaryDirectory()
 var arguments = CommandLine.arguments.dropFirst()
 while let name = arguments.popFirst() {
+    if name == "--root", let value = arguments.popFirst() {
+        root = value + "/"
+        continue
+    }
     guard name.hasPrefix("--"), let value = arguments.popFirst().flatMap({ Int($0) }), options[String(name.dropFirst(2))] != nil else {
-        print("usage: bench_cartridge_apply [--entries N] [--updates U] [--operations K]")
+        print("usage: bench_cartridge_apply [--entries N] [--updates U] [--operations K] [--root DIR]")
         exit(2)
     }
     options[String(name.dropFirst(2))] = value
@@ -40,7 +46,7 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
-let directory = NSTemporaryDirectory() + "imprint-bench-apply-\(getpid())"
+let directory = root + "imprint-bench-apply-\(getpid())"
 defer { try? FileManager.default.removeItem(atPath: directory) }
 var live = (0..<count).map { _ in entry(serial: 0) }
 let database = try FingerprintDatabase(version: CartridgeVersion(generation: 1, major: 1, minor: 0, serial: 0), entries: live)
@@ -77,6 +83,11 @@ print("apply: \(updates) updates of \(operations) operations: mean \(millisecond
       + ", p50 \(milliseconds(sorted[sorted.count / 2])), p99 \(milliseconds(sorted[sorted.count * 99 / 100]))"
       + ", max \(milliseconds(sorted.last!)), total \(String(format: "%.2f", latencies.reduce(0, +))) s")
 
+let window = max(1, updates / 10)
+print("mean by window of \(window) updates: " + stride(from: 0, to: updates, by: window).map { start in
+    let slice = latencies[start..<min(updates, start + window)]
+    return String(format: "%.2f", slice.reduce(0, +) / Double(slice.count) * 1000)
+}.joined(separator: " ") + " ms")
 clock = ContinuousClock.now
 let reopened = try Cartridge(directory: directory)
 print("reopen at serial \(reopened.snapshot.version.serial): \(String(format: "%.3f", seconds(clock.duration(to: .now)))) s")

@@ -80,9 +80,9 @@ public final class CartridgeSnapshot: Sendable {
     /// built with, for a kind both have: then only a rebuild answers as a full rebuild would.
     var needsRebuild: Bool {
         let built = base.similarity.shape
-        if let bits = built.tlshBits, let now = shape.tlshBits, bits != now { return true }
-        if let minhash = built.minhash, let now = shape.minhash, minhash != now { return true }
-        return false
+        let tlshChanged = built.tlshBits != nil && shape.tlshBits != nil && built.tlshBits != shape.tlshBits
+        let minhashChanged = built.minhash != nil && shape.minhash != nil && built.minhash != shape.minhash
+        return tlshChanged || minhashChanged
     }
 }
 

@@ -45,10 +45,14 @@ public struct SimilarityIndexes: Sendable {
         }
     }
 
-    /// The shape these indexes were built with.
-    var shape: (tlshBits: Int?, minhash: IndexShape.MinHash?) {
-        (tlsh?.index.parameters.bitsPerKey,
-         minhash.map { IndexShape.MinHash(length: $0.index.signatureRows * 4, bands: $0.index.bands, rows: $0.index.rows) })
+    /// The shape these indexes were built with (nil for a kind without an index).
+    var shape: IndexShape {
+        var shape = IndexShape(tlshCount: 0, minhashLengths: [:], threshold: 0.5)
+        if let tlsh { shape.tlshBits = tlsh.index.parameters.bitsPerKey }
+        if let minhash {
+            shape.minhash = IndexShape.MinHash(length: minhash.index.signatureRows * 4, bands: minhash.index.bands, rows: minhash.index.rows)
+        }
+        return shape
     }
 
     /// Bytes held by all the indexes.
