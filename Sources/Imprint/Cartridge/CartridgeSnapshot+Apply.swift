@@ -1,6 +1,7 @@
 /// Applying a micro-update to a snapshot: the next snapshot shares this one's base and
-/// overlay storage, so it costs O(u) for u operations (plus one `PersistentTable` path a
-/// changed entry), whatever the cartridge's size.
+/// overlay storage, so it costs O(u) for u operations (each a `PersistentTable` path of
+/// 256 slots plus its leaf), plus copying the last chunk and the chunk lists of the added
+/// entries (O(1,024 + a / 1,024) for a added), whatever the base's size.
 extension CartridgeSnapshot {
     /// This snapshot with `update` applied, by the rules of `MicroUpdate` (the same as
     /// `FingerprintDatabase.applying(_:limits:)`, the full-rebuild reference, with the same
