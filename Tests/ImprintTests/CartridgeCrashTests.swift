@@ -8,6 +8,10 @@ import Testing
 /// kill the cartridge must open at a verified state, at or after the last update the child
 /// reported as applied, with exactly the content that serial should have.
 ///
+/// The cartridge starts small (120 entries), so that the child's default limits compact the
+/// log every few updates (`CartridgeLimits.compactionOperations`, 64 operations, against
+/// updates of about 9): kills land in compactions as well as in plain applies.
+///
 /// `IMPRINT_CRASH_KILLS` sets the number of kills (default 5; `scripts/crash_test.sh N`
 /// runs it with N). `IMPRINT_EXECUTABLE` names the tool when it is not beside the tests.
 @Suite struct CartridgeCrashTests {
@@ -25,7 +29,7 @@ import Testing
     @Test func killedUpdatesRecoverToTheLastViableState() throws {
         let kills = Int(ProcessInfo.processInfo.environment["IMPRINT_CRASH_KILLS"] ?? "") ?? 5
         let tool = try #require(Self.executable, "the imprint executable (build it, or set IMPRINT_EXECUTABLE)")
-        var state = try CartridgeTestData.database(3000, seed: 31)
+        var state = try CartridgeTestData.database(120, seed: 31)
         let directory = try CartridgeTestData.makeCartridge(state, label: "crash")
         let pending = directory + "-pending"
         try FileManager.default.createDirectory(atPath: pending, withIntermediateDirectories: true)
@@ -33,7 +37,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: directory)
             try? FileManager.default.removeItem(atPath: pending)
         }
-        let total = UInt32(kills * 4 + 8)
+        let total = UInt32(kills * 30 + 8)
         var digests: [UInt32: UInt64] = [0: state.contentDigest()]
         for serial in 1...total {
             let update = CartridgeTestData.update(after: state, seed: UInt64(serial))
@@ -43,6 +47,7 @@ import Testing
         }
         var generator = SeededGenerator(seed: 0xC0FFEE)
         var lastApplied: UInt32 = 0
+        var compactedSerials = Set<UInt32>()
         var killed = 0
         var runs = 0
         while killed < kills {
@@ -77,6 +82,7 @@ import Testing
             #expect(serial >= lastApplied, "run \(runs): viable \(serial) lost applied \(lastApplied)")
             #expect(reopened.snapshot.database.contentDigest() == digests[serial], "run \(runs): serial \(serial) content")
             lastApplied = serial
+            if let viable = try reopened.layout.readViable() { compactedSerials.insert(viable.compacted) }
             if serial == total { break }
         }
         // A last run that is not killed must apply the next updates and exit cleanly.
@@ -92,6 +98,8 @@ import Testing
         #expect(final.version.serial == through)
         #expect(final.database.contentDigest() == digests[through])
         #expect(try Cartridge.verify(directory: directory).contains { $0.contains("identical") })
-        print("crash test: \(killed) kills in \(runs) runs, reached serial \(lastApplied) of \(total)")
+        if let viable = try CartridgeLayout(directory: directory).readViable() { compactedSerials.insert(viable.compacted) }
+        #expect(compactedSerials.count >= 2, "the log was compacted while updates were killed")
+        print("crash test: \(killed) kills in \(runs) runs, reached serial \(lastApplied) of \(total), compacted states seen at serials \(compactedSerials.sorted())")
     }
 }

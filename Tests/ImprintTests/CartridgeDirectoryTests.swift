@@ -57,11 +57,25 @@ import Testing
         let base = try CartridgeTestData.database(40, seed: 23)
         let directory = try CartridgeTestData.makeCartridge(base, label: "damage")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try Cartridge(directory: directory).apply(CartridgeTestData.update(after: base, seed: 1))
+        // Compact after every update: update 2 compacts the state at serial 1 first.
+        let limits = CartridgeLimits(compactionUpdates: 1)
+        let cartridge = try Cartridge(directory: directory, limits: limits)
+        let first = CartridgeTestData.update(after: base, seed: 1)
+        try cartridge.apply(first)
+        try cartridge.apply(CartridgeTestData.update(after: try base.applying(first).0, seed: 2))
         let layout = CartridgeLayout(directory: directory)
-        var state = try AtomicFile.read(layout.state(1))
-        state[state.count / 2] ^= 4
-        try AtomicFile.write(state, to: layout.state(1))
+        #expect(try layout.readViable() == CartridgeLayout.Viable(compacted: 1, last: 2))
+        #expect(!AtomicFile.exists(layout.update(1)), "the compacted update is deleted")
+        for path in [layout.state(1), layout.update(2)] {
+            let good = try AtomicFile.read(path)
+            var bad = good
+            bad[bad.count / 2] ^= 4
+            try AtomicFile.write(bad, to: path)
+            #expect(throws: CartridgeError.self) { try Cartridge(directory: directory) }
+            try AtomicFile.write(good, to: path)
+            #expect(try Cartridge(directory: directory).snapshot.version.serial == 2)
+        }
+        AtomicFile.remove(layout.update(2))
         #expect(throws: CartridgeError.self) { try Cartridge(directory: directory) }
         try AtomicFile.write(Array("1 0\n".utf8), to: layout.viable)
         #expect(throws: CartridgeError.self) { try Cartridge(directory: directory) }

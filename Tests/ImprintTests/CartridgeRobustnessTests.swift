@@ -35,16 +35,26 @@ import Testing
         #expect(refused > 3000)
     }
 
-    @Test func aReplayThatDisagreesWithTheViableStateFailsVerification() throws {
+    /// The log is the state's only record since the compacted state (there is no second copy
+    /// for a replay to disagree with), so what verification can catch is a log whose files do
+    /// not chain: a file holding another serial than its name, or a missing link.
+    @Test func aLogThatDoesNotChainFailsToOpenAndVerify() throws {
         let base = try CartridgeTestData.database(60, seed: 82)
         let directory = try CartridgeTestData.makeCartridge(base, label: "replay")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let cartridge = try Cartridge(directory: directory)
         let update = CartridgeTestData.update(after: base, seed: 1)
         try cartridge.apply(update)
+        let layout = CartridgeLayout(directory: directory)
+        let good = try AtomicFile.read(layout.update(1))
         var forged = update
-        forged.adds.removeLast()
-        try AtomicFile.write(forged.encoded(), to: CartridgeLayout(directory: directory).update(1))
+        forged.serial = 3
+        try AtomicFile.write(forged.encoded(), to: layout.update(1))
+        #expect(throws: CartridgeError.self) { try Cartridge(directory: directory) }
+        #expect(throws: CartridgeError.self) { try Cartridge.verify(directory: directory) }
+        try AtomicFile.write(good, to: layout.update(1))
+        #expect(try Cartridge.verify(directory: directory).contains { $0.contains("identical") })
+        try layout.writeViable(CartridgeLayout.Viable(compacted: 0, last: 2))
         #expect(throws: CartridgeError.self) { try Cartridge.verify(directory: directory) }
     }
 }

@@ -55,9 +55,10 @@ extension Cartridge {
             files: files, exactIndexBytes: snapshot.exact.memoryBytes, similarityIndexBytes: snapshot.similarity.memoryBytes)
     }
 
-    /// Verifies the whole directory: the text files and viable state (as `init` does), the
-    /// base database, every file in `micro_updates/`, and, when the chain of updates from the
-    /// base to the viable serial is complete, that replaying it reproduces the viable state.
+    /// Verifies the whole directory: the text files and the viable state (as `init` does), the
+    /// base database, every file in `micro_updates/`, and that replaying the log over the
+    /// compacted state with the full-rebuild reference (`FingerprintDatabase.applying`)
+    /// reproduces the viable state the overlay path built.
     /// - Returns: notes on what was checked (one line each).
     /// - Throws: the first `CartridgeError` or `ConfigurationError` found.
     public static func verify(directory: String, limits: CartridgeLimits = .default) throws -> [String] {
@@ -67,29 +68,23 @@ extension Cartridge {
         var notes = ["\(layout.config), \(layout.categories), \(layout.whitelist): ok", "viable state \(viable.version): ok"]
         let base = try FingerprintDatabase(contentsOf: layout.database, limits: limits)
         notes.append("\(layout.database): ok (\(base.count) entries, serial \(base.version.serial))")
-        var updates: [UInt32: MicroUpdate] = [:]
+        var count = 0
         for name in AtomicFile.list(layout.updates) ?? [] where name.hasSuffix(".mu") {
             let path = layout.updates + "/" + name
             let update = try MicroUpdate(contentsOf: path, limits: limits)
             guard name == "\(update.serial).mu" else {
                 throw CartridgeError.make(.malformed, "holds serial \(update.serial)", path: path)
             }
-            updates[update.serial] = update
+            count += 1
         }
-        notes.append("\(layout.updates): \(updates.count) updates ok")
-        var replay = base
-        while replay.version.serial < viable.version.serial,
-              let next = updates.values.filter({ $0.predecessor == replay.version.serial }).min(by: { $0.serial < $1.serial }) {
-            replay = try replay.applying(next, limits: limits).0
+        notes.append("\(layout.updates): \(count) updates ok")
+        let (state, log, recorded) = try CartridgeLog.read(layout, limits: limits)
+        var replay = state
+        for update in log { replay = try replay.applying(update, limits: limits).0 }
+        guard replay.version == viable.version, replay.contentDigest() == viable.contentDigest() else {
+            throw CartridgeError.make(.malformed, "replaying the log over the compacted state does not give the viable state", path: layout.viable)
         }
-        if replay.version.serial == viable.version.serial {
-            guard replay.contentDigest() == viable.contentDigest() else {
-                throw CartridgeError.make(.malformed, "replaying the updates from the base does not give the viable state", path: layout.viable)
-            }
-            notes.append("replay of the updates from the base to \(viable.version.serial): identical")
-        } else {
-            notes.append("replay stopped at serial \(replay.version.serial): updates up to \(viable.version.serial) are not all present")
-        }
+        notes.append("replay of the log from the compacted state \(recorded.compacted) to \(recorded.last) (\(log.count) updates): identical")
         return notes
     }
 }

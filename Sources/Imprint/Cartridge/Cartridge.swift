@@ -4,34 +4,49 @@ import Synchronization
 /// atomically when a micro-update is applied.
 ///
 /// Readers call `snapshot` (a lock held for one pointer copy) and keep the snapshot for as
-/// long as they score; an update builds its new snapshot and writes its state without
+/// long as they score; an update builds its new snapshot and writes its files without
 /// holding that lock, so readers are never blocked behind file I/O or index building.
 ///
-/// Applying an update (`apply(contentsOf:)`) is crash-safe: the `.mu` file is copied into
-/// `micro_updates/`, the new state is written to `states/<serial>.db` (temporary file, fsync,
-/// rename, directory fsync), then `states/viable` is replaced the same way; only after that
-/// does the update count as applied. A crash before the last rename leaves the previous
-/// viable state in force; `open` never reads anything but the viable state.
+/// The state is log-structured: a compacted state (a full database file) plus the log of
+/// micro-updates applied after it. Applying an update (`apply(contentsOf:)`) verifies it,
+/// writes `micro_updates/<serial>.mu` (temporary file, fsync, rename, directory fsync), then
+/// replaces `states/viable` the same way to name the compacted serial and this one; only
+/// then does the update count as applied. A crash before that last rename leaves the
+/// previous viable state in force; `init` reads nothing but the viable state.
 ///
-/// - Complexity: an update costs O(n + u) for n entries and u operations: the new state is
-///   written whole and the indexes are rebuilt (a state file is a full database, so recovery
-///   never replays a chain). Updates are serialized; readers are not.
+/// Compaction writes the full state as `states/<serial>.db`, points `states/viable` at it
+/// alone, then deletes the superseded state and `.mu` files. It runs at the start of the
+/// `apply` that finds the log due (`CartridgeLimits.compactionDue`: by update count, or by
+/// operations against the entry count), so an error in it changes nothing, and reopening
+/// never replays more than the threshold plus one update.
+///
+/// - Complexity: an update costs O(u) for u operations (its snapshot shares the previous one's
+///   storage: `CartridgeSnapshot.applying`), plus a compaction's O(n) for n entries once the
+///   log's operations reach `compactionFraction` x n: O(u / compactionFraction) amortized.
+///   Updates are serialized; readers are not.
 public final class Cartridge: Sendable {
     public let layout: CartridgeLayout
     public let limits: CartridgeLimits
     private let current: Mutex<CartridgeSnapshot>
-    private let writer = Mutex<Void>(())
+    private let writer: Mutex<Log>
     private let baseConfig: CartridgeConfig
     private let baseCategories: CategoryTable
     private let whitelist: Whitelist
 
+    /// What the writer knows of the log on disk.
+    private struct Log {
+        var viable: CartridgeLayout.Viable
+        var updates: Int
+        var operations: Int
+    }
+
     /// The current snapshot.
     public var snapshot: CartridgeSnapshot { current.withLock { $0 } }
 
-    /// Opens `directory`, verifying every file it loads: the three text files and the viable
-    /// state (the base database when no update was applied).
-    /// - Throws: `ConfigurationError` for a bad text file, `CartridgeError` for a database
-    ///   or state that fails verification.
+    /// Opens `directory`, verifying every file it loads: the three text files, the compacted
+    /// state (the base database when none was written) and every update of the log.
+    /// - Throws: `ConfigurationError` for a bad text file, `CartridgeError` for a database,
+    ///   state or update that fails verification.
     public init(directory: String, limits: CartridgeLimits = .default) throws {
         let layout = CartridgeLayout(directory: directory)
         self.layout = layout
@@ -39,21 +54,12 @@ public final class Cartridge: Sendable {
         baseConfig = try CartridgeConfig(parsing: try Self.text(layout.config), path: layout.config)
         baseCategories = try CategoryTable(parsing: try Self.text(layout.categories), path: layout.categories)
         whitelist = try Whitelist(parsing: try Self.text(layout.whitelist), path: layout.whitelist)
-        let database = try Self.loadViable(layout, limits: limits)
-        current = Mutex(try CartridgeSnapshot(database: database, baseConfig: baseConfig, baseCategories: baseCategories,
-                                              whitelist: whitelist, overlayPath: layout.viable))
-    }
-
-    /// The database of the viable state.
-    static func loadViable(_ layout: CartridgeLayout, limits: CartridgeLimits) throws(CartridgeError) -> FingerprintDatabase {
-        if let serial = try layout.readViable() {
-            let state = try FingerprintDatabase(contentsOf: layout.state(serial), limits: limits)
-            guard state.version.serial == serial else {
-                throw .make(.malformed, "state holds serial \(state.version.serial), viable says \(serial)", path: layout.state(serial))
-            }
-            return state
-        }
-        return try FingerprintDatabase(contentsOf: layout.database, limits: limits)
+        let (state, log, viable) = try CartridgeLog.read(layout, limits: limits)
+        var snapshot = try CartridgeSnapshot(database: state, baseConfig: baseConfig, baseCategories: baseCategories,
+                                             whitelist: whitelist, overlayPath: layout.viable)
+        for update in log { snapshot = try snapshot.applying(update, limits: limits, path: layout.update(update.serial)).0 }
+        current = Mutex(snapshot)
+        writer = Mutex(Log(viable: viable, updates: log.count, operations: log.reduce(0) { $0 + $1.operationCount }))
     }
 
     static func text(_ path: String) throws -> String {
@@ -88,34 +94,62 @@ public final class Cartridge: Sendable {
         return try apply(update, encoded: bytes)
     }
 
-    /// Applies `update` (written to `micro_updates/<serial>.mu` first).
+    /// Applies `update` (written to `micro_updates/<serial>.mu` first). What is applied is the
+    /// file's decoding, exactly as a reopening replays it (the file groups operations by kind,
+    /// which decides the numbers of added entries, and refuses what cannot be stored, such as
+    /// a non-finite mass delta).
     @discardableResult
     public func apply(_ update: MicroUpdate) throws -> ApplyReport {
-        try apply(update, encoded: update.encoded())
+        let bytes = update.encoded()
+        return try apply(try MicroUpdate(decoding: bytes, limits: limits), encoded: bytes)
     }
 
     private func apply(_ update: MicroUpdate, encoded: [UInt8]) throws -> ApplyReport {
-        try writer.withLock { _ in
-            let old = snapshot
-            let (database, report) = try old.database.applying(update, limits: limits)
-            let next = try CartridgeSnapshot(database: database, baseConfig: baseConfig, baseCategories: baseCategories,
-                                             whitelist: whitelist, overlayPath: layout.update(update.serial))
+        try writer.withLock { log in
+            if limits.compactionDue(updates: log.updates, operations: log.operations, entries: snapshot.overlay.liveCount) {
+                try compact(&log)
+            }
+            let stored = layout.update(update.serial)
+            let (next, report) = try snapshot.applying(update, limits: limits, path: stored)
             try AtomicFile.makeDirectory(layout.updates)
             try AtomicFile.makeDirectory(layout.states)
-            let stored = layout.update(update.serial)
-            if (try? AtomicFile.read(stored)) != encoded { try AtomicFile.write(encoded, to: stored) }
-            try database.write(to: layout.state(update.serial))
-            try layout.writeViable(update.serial)
+            if (try? AtomicFile.read(stored)) != encoded {
+                try AtomicFile.write(encoded, to: stored)
+            } else {
+                try AtomicFile.syncDirectory(of: stored)
+            }
+            let viable = CartridgeLayout.Viable(compacted: log.viable.compacted, last: update.serial)
+            try layout.writeViable(viable)
+            log = Log(viable: viable, updates: log.updates + 1, operations: log.operations + update.operationCount)
             current.withLock { $0 = next }
-            removeStaleStates(keeping: update.serial)
             return report
         }
     }
 
-    /// Removes state files other than the viable one (left by earlier updates or crashes).
-    private func removeStaleStates(keeping serial: UInt32) {
+    /// Writes the current state whole, makes it the compacted state, and deletes the files it
+    /// supersedes. The published snapshot keeps its content (its entry numbers change).
+    private func compact(_ log: inout Log) throws {
+        let snapshot = self.snapshot
+        let serial = snapshot.version.serial
+        let path = layout.state(serial)
+        try snapshot.database.write(to: path)
+        let compacted = snapshot.overlay.isEmpty ? snapshot : try snapshot.rebuilt(path: path)
+        let viable = CartridgeLayout.Viable(compacted: serial, last: serial)
+        try layout.writeViable(viable)
+        log = Log(viable: viable, updates: 0, operations: 0)
+        current.withLock { $0 = compacted }
+        removeSuperseded(keeping: serial)
+    }
+
+    /// Removes state files other than the compacted one, and the updates up to it (a crash
+    /// may leave some: they are never read, and the next compaction removes them).
+    private func removeSuperseded(keeping serial: UInt32) {
         for name in AtomicFile.list(layout.states) ?? [] where name != "viable" && name != "\(serial).db" {
             AtomicFile.remove(layout.states + "/" + name)
+        }
+        for name in AtomicFile.list(layout.updates) ?? [] {
+            let stem = name.hasSuffix(".mu.tmp") ? name.dropLast(7) : name.hasSuffix(".mu") ? name.dropLast(3) : ""
+            if let number = UInt32(stem), number <= serial { AtomicFile.remove(layout.updates + "/" + name) }
         }
     }
 }

@@ -18,10 +18,11 @@ public struct CartridgeDiff: Sendable {
         var onlyA: [FingerprintKind: Int] = [:], onlyB: [FingerprintKind: Int] = [:], changed: [FingerprintKind: Int] = [:]
         var examples: [String] = []
         func example(_ text: String) { if examples.count < Self.maxExamples * 3 { examples.append(text) } }
-        for index in 0..<a.database.count {
-            let entry = a.database.entry(at: index)
+        let (databaseA, databaseB) = (a.database, b.database)
+        for index in 0..<databaseA.count {
+            let entry = databaseA.entry(at: index)
             if let other = b.lookup(entry.fingerprint) {
-                let theirs = b.database.entry(at: other)
+                let theirs = b.entry(at: other)
                 if theirs != entry {
                     changed[entry.fingerprint.kind, default: 0] += 1
                     example("~ \(entry.fingerprint): \(entry.category) -> \(theirs.category), reputation \(Self.describe(entry.reputation)) -> \(Self.describe(theirs.reputation))")
@@ -31,8 +32,8 @@ public struct CartridgeDiff: Sendable {
                 example("- \(entry.fingerprint) \(entry.category)")
             }
         }
-        for index in 0..<b.database.count {
-            let entry = b.database.entry(at: index)
+        for index in 0..<databaseB.count {
+            let entry = databaseB.entry(at: index)
             if a.lookup(entry.fingerprint) == nil {
                 onlyB[entry.fingerprint.kind, default: 0] += 1
                 example("+ \(entry.fingerprint) \(entry.category)")

@@ -69,31 +69,3 @@ public struct CartridgeError: Error, Hashable, Sendable, CustomStringConvertible
         return copy
     }
 }
-
-/// The bounds a cartridge reader enforces before allocating; every one has a default.
-public struct CartridgeLimits: Hashable, Sendable {
-    /// Most sections in one file (default 4,096).
-    public var maxSections: Int
-    /// Most entries in a database, summed over kinds (default 50,000,000).
-    public var maxEntries: Int
-    /// Most operations in one micro-update (default 10,000,000).
-    public var maxUpdateOperations: Int
-    /// Largest uncompressed section payload (default 2 GiB - 1, zlib's window).
-    public var maxSectionBytes: Int
-    /// Longest fingerprint value (default 4,096 bytes).
-    public var maxValueLength: Int
-    /// Largest text section (metadata, categories, configuration; default 16 MiB).
-    public var maxTextBytes: Int
-
-    public init(maxSections: Int = 4096, maxEntries: Int = 50_000_000, maxUpdateOperations: Int = 10_000_000,
-                maxSectionBytes: Int = Int(Int32.max), maxValueLength: Int = 4096, maxTextBytes: Int = 16 << 20) {
-        self.maxSections = maxSections
-        self.maxEntries = maxEntries
-        self.maxUpdateOperations = maxUpdateOperations
-        self.maxSectionBytes = maxSectionBytes
-        self.maxValueLength = maxValueLength
-        self.maxTextBytes = maxTextBytes
-    }
-
-    public static let `default` = CartridgeLimits()
-}

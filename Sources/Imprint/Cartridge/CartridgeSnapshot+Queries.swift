@@ -1,44 +1,73 @@
-/// The queries the engine asks of a snapshot. Entry numbers are the snapshot's own; every
-/// access by entry number goes through these, so the storage behind them may change.
+/// The queries the engine asks of a snapshot. Entry numbers are the snapshot's own (see
+/// `CartridgeOverlay`); every access by entry number goes through these, so the storage
+/// behind them may change.
 extension CartridgeSnapshot {
+    /// The entry number of `fingerprint`, if known.
+    public func lookup(_ fingerprint: Fingerprint) -> Int? {
+        if overlay.isEmpty { return base.exact.lookup(fingerprint, in: base.database) }
+        return overlay.find(fingerprint, base: base)
+    }
+
     /// The reputation of entry `entry`.
-    public func reputation(at entry: Int) -> Reputation { database.reputation(at: entry) }
+    public func reputation(at entry: Int) -> Reputation {
+        overlay.states.isEmpty ? base.database.reputation(at: entry) : overlay.reputation(at: entry, base: base)
+    }
 
     /// The category of entry `entry`.
-    public func category(at entry: Int) -> CategoryCode { database.category(at: entry) }
+    public func category(at entry: Int) -> CategoryCode {
+        overlay.states.isEmpty ? base.database.category(at: entry) : overlay.category(at: entry, base: base)
+    }
 
     /// The key (`Fingerprint.key`) of entry `entry`: its short id in analysis headers.
     public func key(at entry: Int) -> UInt64 {
-        database.withValue(at: entry) { Fingerprint.key(kind: database.kind(at: entry), value: $0) }
+        if entry >= overlay.baseCount { return overlay.added.key(at: entry - overlay.baseCount) }
+        return base.database.withValue(at: entry) { Fingerprint.key(kind: base.database.kind(at: entry), value: $0) }
+    }
+
+    /// Entry `entry` as a value.
+    public func entry(at entry: Int) -> CartridgeEntry {
+        let fingerprint = entry >= overlay.baseCount ? overlay.added.fingerprint(at: entry - overlay.baseCount)
+            : base.database.entry(at: entry).fingerprint
+        return CartridgeEntry(fingerprint: fingerprint, category: category(at: entry), reputation: reputation(at: entry))
     }
 
     /// Entries similar to `fingerprint` within the configured radius of its kind, closest first,
     /// with a similarity in (0, 1]: TLSH, MinHash, and the Hamming kinds (Nilsimsa, SimHash,
-    /// PDQ, dHash, pHash, aHash). Other kinds have no neighbours.
+    /// PDQ, dHash, pHash, aHash). Other kinds have no neighbours. The base's indexes answer for
+    /// its entries (removed ones dropped), `OverlaySimilarity` for the added ones.
     public func similar(to fingerprint: Fingerprint) -> [(entry: Int, similarity: Double)] {
-        let indexes = similarity
+        let indexes = base.similarity
         var found: [(entry: Int, similarity: Double)] = []
         switch fingerprint.kind {
         case .tlsh:
-            guard let tlsh = indexes.tlsh, config.tlshRadius > 0 else { return [] }
-            found = tlsh.index.search(fingerprint.value, radius: config.tlshRadius).map {
-                (tlsh.entries[$0.digest], 1 - Double($0.distance) / Double(config.tlshRadius + 1))
+            guard config.tlshRadius > 0, shape.tlshBits != nil, fingerprint.value.count == TLSHDistance.digestLength else { return [] }
+            if let tlsh = indexes.tlsh {
+                found = tlsh.index.search(fingerprint.value, radius: config.tlshRadius).map {
+                    (tlsh.entries[$0.digest], 1 - Double($0.distance) / Double(config.tlshRadius + 1))
+                }
             }
+            found += OverlaySimilarity.tlsh(fingerprint.value, in: overlay, radius: config.tlshRadius, samples: tlshSamples)
         case .minhash:
-            guard let minhash = indexes.minhash, fingerprint.value.count == minhash.index.signatureRows * 4 else { return [] }
-            found = minhash.index.search(fingerprint.value, threshold: config.minhashThreshold).map {
-                (minhash.entries[$0.signature], $0.similarity)
+            guard let minhash = shape.minhash, fingerprint.value.count == minhash.length else { return [] }
+            if let index = indexes.minhash {
+                found = index.index.search(fingerprint.value, threshold: config.minhashThreshold).map {
+                    (index.entries[$0.signature], $0.similarity)
+                }
             }
+            found += OverlaySimilarity.minhash(fingerprint.value, in: overlay, shape: minhash, threshold: config.minhashThreshold)
         case .nilsimsa, .simhash, .pdq, .dhash, .phash, .ahash:
-            guard let hamming = indexes.hamming[fingerprint.kind] else { return [] }
             let radius = hammingRadius(fingerprint.kind)
             let words = fingerprint.value.withUnsafeBytes { HammingIndex.words(of: $0) }
-            found = hamming.index.search(words, radius: radius).map {
-                (hamming.entries[$0.code], 1 - Double($0.distance) / Double(radius + 1))
+            if let hamming = indexes.hamming[fingerprint.kind] {
+                found = hamming.index.search(words, radius: radius).map {
+                    (hamming.entries[$0.code], 1 - Double($0.distance) / Double(radius + 1))
+                }
             }
+            found += OverlaySimilarity.hamming(words, kind: fingerprint.kind, in: overlay, radius: radius)
         default:
             return []
         }
+        if !overlay.states.isEmpty { found.removeAll { $0.entry < overlay.baseCount && overlay.isRemoved($0.entry) } }
         return found.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
     }
 

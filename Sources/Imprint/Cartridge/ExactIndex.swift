@@ -54,8 +54,12 @@ public struct ExactIndex: Sendable {
 
     /// The entry number holding this kind and value.
     public func lookup(kind: FingerprintKind, value: UnsafeRawBufferPointer, in database: FingerprintDatabase) -> Int? {
-        let key = Fingerprint.key(kind: kind, value: value)
-        return slots.withUnsafeBufferPointer { table in
+        lookup(kind: kind, value: value, key: Fingerprint.key(kind: kind, value: value), in: database)
+    }
+
+    /// The entry number holding this kind and value, whose `Fingerprint.key` is `key`.
+    func lookup(kind: FingerprintKind, value: UnsafeRawBufferPointer, key: UInt64, in database: FingerprintDatabase) -> Int? {
+        slots.withUnsafeBufferPointer { table in
             var position = Int(truncatingIfNeeded: key) & mask
             while true {
                 let slot = table[position]

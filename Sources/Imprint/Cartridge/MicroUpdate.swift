@@ -54,7 +54,9 @@ public struct ApplyReport: Hashable, Sendable {
 }
 
 extension FingerprintDatabase {
-    /// This database with `update` applied (see `MicroUpdate` for the rules).
+    /// This database with `update` applied (see `MicroUpdate` for the rules): the full-rebuild
+    /// reference that `CartridgeSnapshot.applying` (the overlay path a cartridge directory
+    /// uses) is tested and verified against.
     /// - Throws: `CartridgeError.outOfSequence` unless `update.predecessor` is this serial and
     ///   `update.serial` is greater; `limitExceeded` past `limits.maxEntries`.
     /// - Complexity: O(n + u) for n entries and u operations (an exact index is built).

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The similarity indexes of a snapshot, built from the database's entries of each kind
 /// that has one. Index results are positions in the per-kind `entries` arrays, which map to
 /// entry numbers of the database.
@@ -34,19 +30,29 @@ public struct SimilarityIndexes: Sendable {
             var digests: [UInt8] = []
             digests.reserveCapacity(entries.count * TLSHDistance.digestLength)
             for entry in entries { database.withValue(at: entry) { digests.append(contentsOf: $0) } }
-            let bits = min(16, max(8, Int(log2(Double(entries.count)).rounded(.up))))
-            tlsh = (TLSHIndex(digests: digests, parameters: TLSHIndex.Parameters(bitsPerKey: bits)), entries)
+            let bits = IndexShape.tlshBits(count: entries.count)!
+            tlsh = (TLSHIndex(digests: digests, parameters: IndexShape.tlshParameters(bits: bits)), entries)
         }
         if let all = byKind[.minhash] {
             var lengths: [Int: Int] = [:]
             for entry in all { lengths[database.valueRange(at: entry).count, default: 0] += 1 }
-            if let length = lengths.filter({ $0.key > 0 && $0.key % 4 == 0 }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key {
+            if let length = IndexShape.minhashLength(lengths) {
                 let entries = all.filter { database.valueRange(at: $0).count == length }
                 var signatures: [UInt8] = []
                 for entry in entries { database.withValue(at: entry) { signatures.append(contentsOf: $0) } }
                 minhash = (MinHashLSHIndex(signatures: signatures, signatureRows: length / 4, threshold: config.minhashThreshold), entries)
             }
         }
+    }
+
+    /// The shape these indexes were built with (nil for a kind without an index).
+    var shape: IndexShape {
+        var shape = IndexShape(tlshCount: 0, minhashLengths: [:], threshold: 0.5)
+        if let tlsh { shape.tlshBits = tlsh.index.parameters.bitsPerKey }
+        if let minhash {
+            shape.minhash = IndexShape.MinHash(length: minhash.index.signatureRows * 4, bands: minhash.index.bands, rows: minhash.index.rows)
+        }
+        return shape
     }
 
     /// Bytes held by all the indexes.

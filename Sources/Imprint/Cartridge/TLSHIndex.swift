@@ -51,18 +51,7 @@ public struct TLSHIndex: Sendable {
         self.digests = digests
         let count = digests.count / TLSHDistance.digestLength
         self.count = count
-        var state = parameters.seed
-        var samples: [[Int]] = []
-        for _ in 0..<parameters.tables {
-            var buckets = Array(0..<128)
-            for index in 0..<parameters.bitsPerKey {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                buckets.swapAt(index, index + Int((z ^ (z >> 31)) % UInt64(128 - index)))
-            }
-            samples.append(Array(buckets.prefix(parameters.bitsPerKey)))
-        }
+        let samples = Self.samples(parameters)
         self.samples = samples
         let keys = 1 << parameters.bitsPerKey
         var offsets = [UInt32](repeating: 0, count: parameters.tables * (keys + 1))
@@ -85,6 +74,30 @@ public struct TLSHIndex: Sendable {
         }
         self.offsets = offsets
         self.postings = postings
+    }
+
+    /// Per table, the buckets whose high bits make its key (seeded Fisher-Yates prefixes).
+    static func samples(_ parameters: Parameters) -> [[Int]] {
+        var state = parameters.seed
+        var samples: [[Int]] = []
+        for _ in 0..<parameters.tables {
+            var buckets = Array(0..<128)
+            for index in 0..<parameters.bitsPerKey {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                buckets.swapAt(index, index + Int((z ^ (z >> 31)) % UInt64(128 - index)))
+            }
+            samples.append(Array(buckets.prefix(parameters.bitsPerKey)))
+        }
+        return samples
+    }
+
+    /// Whether a search for `query` probes a key of `digest` in some table (both 35 bytes):
+    /// the candidates `search` considers, before their distance is checked.
+    static func probes(_ query: UnsafePointer<UInt8>, _ digest: UnsafePointer<UInt8>, samples: [[Int]], probeRadius: Int) -> Bool {
+        for buckets in samples where (key(query, buckets) ^ key(digest, buckets)).nonzeroBitCount <= probeRadius { return true }
+        return false
     }
 
     /// The key of a digest in one table: the high bits of the sampled buckets.
