@@ -96,9 +96,15 @@ public struct Report: Codable, Sendable, Equatable {
     public struct Rescan: Codable, Sendable, Equatable {
         public var flagged: Int
         public var changedOnRescan: Int
+        /// Of the changed verdicts, how many became spam and how many became ham.
+        public var becameSpam: Int? = nil
+        public var becameHam: Int? = nil
+        /// Of the changed verdicts, how many now agree with the label.
+        public var corrected: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case flagged, changedOnRescan = "changed_on_rescan"
+            case becameSpam = "became_spam", becameHam = "became_ham", corrected
         }
     }
 }
