@@ -55,6 +55,7 @@ public enum DefaultCartridge {
         log("building the default cartridge from \(corpusPath) into \(directory)")
         let staging = directory + ".tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
+        try? FileManager.default.createDirectory(atPath: cacheRoot(), withIntermediateDirectories: true)
         let builder = CartridgeBuilder()
         let output = try builder.build(messages)
         try Cartridge.create(at: staging, database: output.database,
