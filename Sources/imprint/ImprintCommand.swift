@@ -6,7 +6,7 @@ struct ImprintCommand: ParsableCommand {
         commandName: "imprint",
         abstract: "Message fingerprinting engine and corpus harness.",
         subcommands: [
-            VersionCommand.self, HashCommand.self, DistanceCommand.self, ScoreCommand.self, CartridgeCommand.self, GateCommand.self, ReplayCommand.self,
+            VersionCommand.self, HashCommand.self, DistanceCommand.self, ScoreCommand.self, CartridgeCommand.self, GateCommand.self, ReplayCommand.self, CompareCommand.self,
         ]
     )
 }
