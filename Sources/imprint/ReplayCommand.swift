@@ -23,7 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Threads (default: all cores).") var threads: Int = ParallelMap.defaultThreads
     @Option(help: "Seed of the shuffle and of the reporters.") var seed: UInt64 = 0
     @Option(help: "split: fraction of the corpus that trains.") var trainFraction: Double = 0.5
-    @Flag(help: "split: shuffle (seeded) before splitting instead of keeping corpus order.") var shuffle = false
+    @Flag(help: "split: shuffle (seeded) before splitting; online: replay in a seeded random order (for corpora grouped by label).") var shuffle = false
     @Option(help: "online: messages per micro-update.") var updateInterval: Int = 1
     @Option(help: "online: messages between score model refits.") var refitInterval: Int = 500
     @Option(help: "online: simulated reporters (0: every report is the truth, weight 1).") var reporters: Int = 0

@@ -23,7 +23,8 @@ public struct ReplayOptions: Sendable {
     public var seed: UInt64 = 0
     /// `split`: the fraction of the corpus that trains (default 0.5).
     public var trainFraction: Double = 0.5
-    /// `split`: shuffle (seeded) before splitting instead of keeping corpus order.
+    /// `split`: shuffle (seeded) before splitting instead of keeping corpus order; `online`:
+    /// replay in a seeded random order (for corpora grouped by label rather than chronological).
     public var shuffle = false
     /// `online`: messages per micro-update (default 1).
     public var updateInterval = 1

@@ -61,13 +61,18 @@ public enum ReplayRunner {
             } else {
                 try OnlineReplay.createEmpty(at: directory)
             }
-            let output = try OnlineReplay(options: options, directory: directory).run(messages)
+            var stream = messages
+            if options.shuffle {
+                var generator = SplitMix64(seed: options.seed)
+                stream.shuffle(using: &generator)
+            }
+            let output = try OnlineReplay(options: options, directory: directory).run(stream)
             engine = output.engine
             snapshot = output.cartridge.snapshot
             throughput = output.meter.throughput(seconds: output.seconds, threads: options.updateInterval > 1 ? threads : 1)
             scored = output.scored
             errors.merge(output.errors, uniquingKeysWith: +)
-            scoredMessages = messages
+            scoredMessages = stream
             result = ReplayResult(report: placeholder, outcomes: [])
             result.updates = output.updates
             result.updateSeconds = output.updateSeconds
