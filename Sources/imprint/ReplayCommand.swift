@@ -29,7 +29,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "online: simulated reporters (0: every report is the truth, weight 1).") var reporters: Int = 0
     @Option(help: "online: fraction of reporters who report the opposite label.") var maliciousFraction: Double = 0
     @Option(help: "is_spam threshold (default: the cartridge's).") var minimumScore: Int?
-    @Option(help: "Replay only the first N readable messages.") var limit: Int?
+    @Option(help: "Replay only the first N readable messages (after --shuffle).") var limit: Int?
     @Flag(help: "Skip the wire-versus-rendered comparison.") var noWireProbe = false
 
     func validate() throws {

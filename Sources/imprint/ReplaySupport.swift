@@ -64,6 +64,11 @@ enum ReplaySummary {
             ("latency us", ["p50", "p90", "p99", "max"].map { "\($0) \(Int(throughput.latencyUs[$0] ?? 0))" }.joined(separator: " ")),
             ("rescan", "\(report.rescan.flagged) flagged, \(report.rescan.changedOnRescan) changed"),
         ]
+        if let campaigns = report.campaigns {
+            rows.append(("campaigns", String(format: "%d (%d copies): %.2f mean, %d median, %d max passed before the first caught; %d never caught",
+                                             campaigns.campaigns, campaigns.copies, campaigns.meanPassedBeforeBlock,
+                                             campaigns.medianPassedBeforeBlock, campaigns.maxPassedBeforeBlock, campaigns.neverCaught)))
+        }
         if result.updates > 0 {
             rows.append(("updates", String(format: "%d micro-updates, %.1f s applying, %d refits", result.updates, result.updateSeconds, result.refits)))
         }

@@ -21,6 +21,7 @@ struct OnlineReplay {
         var updates: Int
         var fits: Int
         var network: ReporterNetwork
+        var campaigns: CampaignSummary
         var cartridge: Cartridge
         var engine: Engine
     }
@@ -43,6 +44,7 @@ struct OnlineReplay {
         var batch = FeedbackBatch(startingTotals: cartridge.snapshot.config.reportTotals)
         var refit = ScoreModelRefit(interval: options.refitInterval)
         var meter = ThroughputMeter()
+        var campaigns = CampaignTracker()
         var scored: [ScoredMessage] = []
         scored.reserveCapacity(messages.count)
         var errors: [String: Int] = [:]
@@ -89,6 +91,7 @@ struct OnlineReplay {
                                          messagesSeen: seen) {
                     batch.scoreModel = model
                 }
+                if message.label.isAbusive { campaigns.add(message.fingerprints, caught: message.isSpam) }
                 message.fingerprints = []
                 scored.append(message)
             }
@@ -110,7 +113,7 @@ struct OnlineReplay {
         }
         try? FileManager.default.removeItem(atPath: pendingPath)
         return Output(scored: scored, errors: errors, meter: meter, seconds: Double(Clock.nanoseconds() - start) / 1e9,
-                      updateSeconds: Double(updateNanos) / 1e9, updates: updates, fits: refit.fits, network: network,
+                      updateSeconds: Double(updateNanos) / 1e9, updates: updates, fits: refit.fits, network: network, campaigns: campaigns.summary(),
                       cartridge: cartridge, engine: engine)
     }
 }

@@ -40,7 +40,8 @@ public struct ReplayOptions: Sendable {
     /// Also score every message from its wire form and from its rendered form plus a policy
     /// header, and compare (the `wire_vs_rendered` section).
     public var wireProbe = true
-    /// Use at most this many messages (in corpus order, after errors are counted).
+    /// Use at most this many messages (the first in replay order, after `shuffle`; read errors
+    /// are counted over the whole corpus).
     public var maxMessages: Int?
     /// Called with progress (messages done, total, running confusion) on the replay's thread.
     public var progress: (@Sendable (ReplayProgress) -> Void)?

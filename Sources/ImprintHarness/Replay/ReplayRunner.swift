@@ -7,7 +7,8 @@ public enum ReplayRunner {
     public static func run(_ corpus: Corpus, options: ReplayOptions, defaultCartridge: () throws -> String = { try DefaultCartridge.path() })
         throws -> ReplayResult {
         let threads = max(1, options.threads)
-        let (messages, readErrors) = ReplayInput.load(corpus, threads: threads, limit: options.maxMessages)
+        let (loaded, readErrors) = ReplayInput.load(corpus, threads: threads)
+        let messages = ordered(loaded, options: options)
         let work = NSTemporaryDirectory() + "imprint-replay-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -19,6 +20,7 @@ public enum ReplayRunner {
         let snapshot: CartridgeSnapshot
         let throughput: Report.Throughput
         let scoredMessages: [ReplayMessage]
+        let campaigns: CampaignSummary
         switch options.protocol {
         case .fixed, .split:
             var testMessages = messages
@@ -38,7 +40,7 @@ public enum ReplayRunner {
             snapshot = cartridge.snapshot
             let start = Clock.nanoseconds()
             let phase = options.protocol.rawValue
-            let run = ParallelScoring(engine: engine, snapshot: snapshot, threads: threads).run(testMessages) { done, sofar in
+            let run = ParallelScoring(engine: engine, snapshot: snapshot, threads: threads).run(testMessages, keepFingerprints: true) { done, sofar in
                 guard let progress = options.progress else { return }
                 let fp = sofar.filter { $0.isSpam && !$0.label.isAbusive }.count
                 let fn = sofar.filter { !$0.isSpam && $0.label.isAbusive }.count
@@ -49,7 +51,10 @@ public enum ReplayRunner {
             var meter = ThroughputMeter()
             run.scored.forEach { meter.record($0) }
             throughput = meter.throughput(seconds: seconds, threads: threads)
-            scored = run.scored
+            var tracker = CampaignTracker()
+            for message in run.scored where message.label.isAbusive { tracker.add(message.fingerprints, caught: message.isSpam) }
+            campaigns = tracker.summary()
+            scored = run.scored.map { var copy = $0; copy.fingerprints = []; return copy }
             errors.merge(run.errors, uniquingKeysWith: +)
             scoredMessages = testMessages
             result = ReplayResult(report: placeholder, outcomes: [])
@@ -61,16 +66,13 @@ public enum ReplayRunner {
             } else {
                 try OnlineReplay.createEmpty(at: directory)
             }
-            var stream = messages
-            if options.shuffle {
-                var generator = SplitMix64(seed: options.seed)
-                stream.shuffle(using: &generator)
-            }
+            let stream = messages
             let output = try OnlineReplay(options: options, directory: directory).run(stream)
             engine = output.engine
             snapshot = output.cartridge.snapshot
             throughput = output.meter.throughput(seconds: output.seconds, threads: options.updateInterval > 1 ? threads : 1)
             scored = output.scored
+            campaigns = output.campaigns
             errors.merge(output.errors, uniquingKeysWith: +)
             scoredMessages = stream
             result = ReplayResult(report: placeholder, outcomes: [])
@@ -89,16 +91,24 @@ public enum ReplayRunner {
                                corpus: summary, protocol: options.protocol.rawValue,
                                minimumScore: Double(options.minimumScore ?? snapshot.config.minimumScore),
                                outcomes: outcomes, throughput: throughput, wireVsRendered: wire, rescan: rescan, errors: errors)
+        result.report.campaigns = campaigns
         return result
     }
 
-    /// The training and test parts of a split: chronological, or after a seeded shuffle.
-    static func split(_ messages: [ReplayMessage], options: ReplayOptions) -> (train: [ReplayMessage], test: [ReplayMessage]) {
+    /// The messages in replay order: corpus order, or a seeded shuffle with `shuffle`; then
+    /// the first `maxMessages`.
+    static func ordered(_ messages: [ReplayMessage], options: ReplayOptions) -> [ReplayMessage] {
         var ordered = messages
         if options.shuffle {
             var generator = SplitMix64(seed: options.seed)
             ordered.shuffle(using: &generator)
         }
+        if let limit = options.maxMessages { ordered = Array(ordered.prefix(max(0, limit))) }
+        return ordered
+    }
+
+    /// The training and test parts of a split of messages already in replay order.
+    static func split(_ ordered: [ReplayMessage], options: ReplayOptions) -> (train: [ReplayMessage], test: [ReplayMessage]) {
         let cut = Int((Double(ordered.count) * min(max(options.trainFraction, 0), 1)).rounded())
         return (Array(ordered[..<cut]), Array(ordered[cut...]))
     }

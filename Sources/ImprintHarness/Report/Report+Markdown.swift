@@ -46,6 +46,12 @@ extension Report {
         lines.append("")
         lines.append("Rescan: \(rescan.flagged) flagged, \(rescan.changedOnRescan) changed on rescan"
             + (rescan.becameSpam.map { " (\($0) to spam, \(rescan.becameHam ?? 0) to ham, \(rescan.corrected ?? 0) now right)" } ?? "") + ".")
+        if let campaigns {
+            lines.append("")
+            lines.append("Campaigns (near-duplicate abusive clusters of 3 or more): \(campaigns.campaigns) with \(campaigns.copies) copies; "
+                + "copies passed before the first was caught: mean \(ReportNumber.fixed(campaigns.meanPassedBeforeBlock, digits: 2)), "
+                + "median \(campaigns.medianPassedBeforeBlock), max \(campaigns.maxPassedBeforeBlock); never caught \(campaigns.neverCaught).")
+        }
         if !errors.isEmpty {
             lines.append("")
             lines.append("Errors: " + errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
