@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
     ],
     targets: [
         // System libraries: a module map and a shim header each.
@@ -57,7 +58,7 @@ let package = Package(
         // Corpus readers, protocols, metrics, reports, gate, compare.
         .target(
             name: "ImprintHarness",
-            dependencies: ["Imprint"]
+            dependencies: ["Imprint", .product(name: "Histogram", package: "hdrhistogram-swift")]
         ),
 
         // The command-line tool: argument parsing and printing only.

@@ -7,7 +7,8 @@ struct ImprintCommand: ParsableCommand {
         abstract: "Message fingerprinting engine and corpus harness.",
         subcommands: [
             VersionCommand.self, HashCommand.self, DistanceCommand.self, FingerprintCommand.self, ScoreCommand.self,
-            ExplainCommand.self, FeedbackCommand.self, CartridgeCommand.self, GateCommand.self, EvasionCommand.self,
+            ExplainCommand.self, FeedbackCommand.self, CartridgeCommand.self, ReplayCommand.self, CompareCommand.self,
+            GateCommand.self, EvasionCommand.self,
         ]
     )
 }

@@ -95,8 +95,8 @@ extension Report {
         return SVGChart.bars(
             title: "Wire vs rendered (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
             categories: ["seconds x1000", "KB copied", "allocations/100"],
-            series: [(name: "wire", color: "#27ae60", values: [w.wire.seconds * 1000, Double(w.wire.bytesCopied) / 1000, Double(w.wire.allocations) / 100]),
-                     (name: "rendered", color: "#e67e22", values: [w.rendered.seconds * 1000, Double(w.rendered.bytesCopied) / 1000, Double(w.rendered.allocations) / 100])],
+            series: [(name: "wire", color: "#27ae60", values: [w.wire.seconds * 1000, Double(w.wire.bytesCopied) / 1000, Double(max(0, w.wire.allocations)) / 100]),
+                     (name: "rendered", color: "#e67e22", values: [w.rendered.seconds * 1000, Double(w.rendered.bytesCopied) / 1000, Double(max(0, w.rendered.allocations)) / 100])],
             yLabel: "")
     }
 }

@@ -37,14 +37,21 @@ extension Report {
             lines.append("| form | seconds | bytes copied | allocations |")
             lines.append("|---|---|---|---|")
             lines.append("| wire (dot-stuffed, in place) | \(ReportNumber.fixed(w.wire.seconds, digits: 3)) | "
-                + "\(ReportNumber.grouped(w.wire.bytesCopied)) | \(ReportNumber.grouped(w.wire.allocations)) |")
+                + "\(ReportNumber.grouped(w.wire.bytesCopied)) | \((w.wire.allocations < 0 ? "not measured" : ReportNumber.grouped(w.wire.allocations))) |")
             lines.append("| rendered (copy + policy header) | \(ReportNumber.fixed(w.rendered.seconds, digits: 3)) | "
-                + "\(ReportNumber.grouped(w.rendered.bytesCopied)) | \(ReportNumber.grouped(w.rendered.allocations)) |")
+                + "\(ReportNumber.grouped(w.rendered.bytesCopied)) | \((w.rendered.allocations < 0 ? "not measured" : ReportNumber.grouped(w.rendered.allocations))) |")
             lines.append("")
             lines.append("Verdict agreement between the forms: \(ReportNumber.percent(w.verdictAgreement)).")
         }
         lines.append("")
-        lines.append("Rescan: \(rescan.flagged) flagged, \(rescan.changedOnRescan) changed on rescan.")
+        lines.append("Rescan: \(rescan.flagged) flagged, \(rescan.changedOnRescan) changed on rescan"
+            + (rescan.becameSpam.map { " (\($0) to spam, \(rescan.becameHam ?? 0) to ham, \(rescan.corrected ?? 0) now right)" } ?? "") + ".")
+        if let campaigns {
+            lines.append("")
+            lines.append("Campaigns (near-duplicate abusive clusters of 3 or more): \(campaigns.campaigns) with \(campaigns.copies) copies; "
+                + "copies passed before the first was caught: mean \(ReportNumber.fixed(campaigns.meanPassedBeforeBlock, digits: 2)), "
+                + "median \(campaigns.medianPassedBeforeBlock), max \(campaigns.maxPassedBeforeBlock); never caught \(campaigns.neverCaught).")
+        }
         if !errors.isEmpty {
             lines.append("")
             lines.append("Errors: " + errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

@@ -16,12 +16,14 @@ public struct Report: Codable, Sendable, Equatable {
     public var scoreHistograms: [String: [Int]]
     /// ROC operating points (false positive rate, true positive rate), thinned for the charts.
     public var rocPoints: [[Double]]
+    /// Campaign time-to-block (near-duplicate abusive clusters), when the replay measured it.
+    public var campaigns: CampaignSummary? = nil
 
     enum CodingKeys: String, CodingKey {
         case imprintVersion = "imprint_version", cartridgeVersion = "cartridge_version", corpus
         case `protocol`, minimumScore = "minimum_score", metrics, throughput
         case wireVsRendered = "wire_vs_rendered", rescan, errors
-        case scoreHistograms = "score_histograms", rocPoints = "roc_points"
+        case scoreHistograms = "score_histograms", rocPoints = "roc_points", campaigns
     }
 
     public struct CorpusSummary: Codable, Sendable, Equatable {
@@ -96,9 +98,15 @@ public struct Report: Codable, Sendable, Equatable {
     public struct Rescan: Codable, Sendable, Equatable {
         public var flagged: Int
         public var changedOnRescan: Int
+        /// Of the changed verdicts, how many became spam and how many became ham.
+        public var becameSpam: Int? = nil
+        public var becameHam: Int? = nil
+        /// Of the changed verdicts, how many now agree with the label.
+        public var corrected: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case flagged, changedOnRescan = "changed_on_rescan"
+            case becameSpam = "became_spam", becameHam = "became_ham", corrected
         }
     }
 }
