@@ -8,6 +8,8 @@ message carrying the EICAR antivirus test file. Messages are copied byte for byt
 Usage: python3 scripts/make_bundled_corpus.py [SHARED_CORPORA] [OUT]
 """
 import base64
+import email.parser
+import email.utils
 import os
 import shutil
 import sys
@@ -117,9 +119,20 @@ def main():
         f.write(eicar_message())
     labels.append(("virus/eicar-attachment.eml", "virus"))
 
+    # Chronological order, as a TREC index is: by each message's Date header (messages without
+    # a parseable one keep their place relative to each other, after the dated ones).
+    def sent(item):
+        with open(os.path.join(out, item[1][0]), "rb") as f:
+            header = email.parser.BytesHeaderParser().parse(f)
+        try:
+            when = email.utils.parsedate_to_datetime(header.get("Date", ""))
+            return (0, when.timestamp(), item[0])
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return (1, 0, item[0])
+    ordered = [item for _, item in sorted(enumerate(labels), key=sent)]
     with open(os.path.join(out, "labels.tsv"), "w") as f:
-        f.write("# path\tlabel   (made by scripts/make_bundled_corpus.py; see NOTICE.md)\n")
-        for rel, label in labels:
+        f.write("# path\tlabel   (made by scripts/make_bundled_corpus.py; see NOTICE.md; in Date order)\n")
+        for rel, label in ordered:
             f.write(f"{rel}\t{label}\n")
 
     counts = {}
