@@ -37,12 +37,12 @@ enum ReplayTestCorpus {
         }
     }
 
-    /// A cartridge built (one fold: the default score model, to keep the test quick) from `corpus`.
+    /// A cartridge built from `corpus`, its score model fitted on 3 folds.
     static func cartridge(from corpus: Corpus, name: String) throws -> String {
         let directory = NSTemporaryDirectory() + "imprint-replay-test-cartridge-\(name)-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         let (messages, _) = ReplayInput.load(corpus, threads: 2)
-        let builder = CartridgeBuilder(folds: 1)
+        let builder = CartridgeBuilder(folds: 3)
         let output = try builder.build(messages.map { LabelledMessage(bytes: $0.bytes, label: $0.label.rawValue) })
         try Cartridge.create(at: directory, database: output.database,
                              config: output.config.lines.joined(separator: "\n") + "\n",
