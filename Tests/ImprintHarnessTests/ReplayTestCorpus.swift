@@ -20,7 +20,7 @@ enum ReplayTestCorpus {
         let full = try Corpus.load([.labelledDirectory(path: bundled)])
         var generator = SeededGenerator(seed: seed)
         var chosen = Set<Int>()
-        for label in Set(full.entries.map(\.label)) {
+        for label in Set(full.entries.map(\.label)).sorted() {
             let positions = full.entries.indices.filter { full.entries[$0].label == label }.shuffled(using: &generator)
             chosen.formUnion(positions.prefix(perLabel))
         }

@@ -13,7 +13,8 @@ public enum FeedbackUpdate {
             let mass = report.mass
             totals[0] += Double(mass.spam); totals[1] += Double(mass.ham)
             totals[2] += Double(mass.phishing); totals[3] += Double(mass.virus)
-            for fingerprint in Set(report.fingerprints) {
+            var seen = Set<Fingerprint>()
+            for fingerprint in report.fingerprints where seen.insert(fingerprint).inserted {
                 if let position = added[fingerprint] {
                     var entry = update.adds[position]
                     entry.reputation.spam += mass.spam; entry.reputation.ham += mass.ham

@@ -95,17 +95,19 @@ public struct MessageFingerprinter: Sendable {
     // MARK: Links, attachments, sender
 
     private func addLinks(_ features: MessageFeatures, to out: inout MessageFingerprints) {
-        var values = Set<Fingerprint>()
+        // In the order the links appear, each value once, so the output never depends on hashing.
+        var seen = Set<Fingerprint>()
+        func add(_ fingerprint: Fingerprint) {
+            if seen.insert(fingerprint).inserted { out.fingerprints.append(fingerprint) }
+        }
         for extracted in features.urls {
             let url = extracted.url
-            let stripped = url.scheme + "://" + url.host.name + url.path
-            values.insert(Fingerprint(kind: .url, value: Array(stripped.utf8)))
-            values.insert(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
+            add(Fingerprint(kind: .url, value: Array((url.scheme + "://" + url.host.name + url.path).utf8)))
+            add(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
             if let domain = url.host.registeredDomain {
-                values.insert(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
+                add(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
             }
         }
-        out.fingerprints += values.sorted { ($0.kind, $0.value.lexicographicallyPrecedes($1.value) ? 0 : 1) < ($1.kind, 0) }
     }
 
     private func addAttachments(_ features: MessageFeatures, to out: inout MessageFingerprints) {
