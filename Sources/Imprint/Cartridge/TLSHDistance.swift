@@ -1,3 +1,5 @@
+import ImprintHashing
+
 /// The TLSH distance over 35 raw digest bytes: checksum, L (log length), Q (Q1 ratio in the
 /// low nibble, Q2 ratio in the high one), then the 32 code bytes (128 two-bit quartile codes)
 /// of the T1 form, as Oliver, Cheng and Chen define it ("TLSH - A Locality Sensitive Hash",
@@ -8,22 +10,8 @@
 enum TLSHDistance {
     static let digestLength = 35
 
-    /// Sum over the four two-bit codes of a byte pair: |a - b|, with a difference of 3
-    /// counted as 6 (the reference's penalty for opposite quartiles).
-    static let bytePairDiff: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 65_536)
-        for a in 0..<256 {
-            for b in 0..<256 {
-                var sum = 0
-                for shift in stride(from: 0, to: 8, by: 2) {
-                    let d = abs((a >> shift) & 3 - (b >> shift) & 3)
-                    sum += d == 3 ? 6 : d
-                }
-                table[a << 8 | b] = UInt8(sum)
-            }
-        }
-        return table
-    }()
+    /// Sum over the four two-bit codes of a byte pair: the kernel's table.
+    static var bytePairDiff: [UInt8] { TLSHDigest.byteDistances }
 
     /// The circular difference of `x` and `y` modulo `range`.
     @inline(__always)

@@ -92,8 +92,10 @@ extension TLSHDigest {
         return sums
     }
 
-    /// `byteDistances[x << 8 | y]`: the summed field differences of body bytes x and y.
-    static let byteDistances: [UInt8] = {
+    /// `byteDistances[x << 8 | y]`: the summed field differences of body bytes x and y (each of
+    /// the four two-bit quartile codes |a - b|, a difference of 3 counting 6). Shared with the
+    /// cartridge's TLSH index, which compares raw digest bytes.
+    public static let byteDistances: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 65_536)
         for x in 0..<256 {
             for y in 0..<256 {
