@@ -55,15 +55,20 @@ struct ScoreCommand: ParsableCommand {
     }
 
     static func json(path: String, verdict: Verdict, elapsedMicroseconds: UInt64) -> String {
-        let object: [String: Any] = [
-            "path": path, "score": verdict.score, "is_spam": verdict.isSpam, "category": verdict.category,
-            "category_desc": verdict.categoryDescription, "subcategory": verdict.subcategory,
-            "subcategory_desc": verdict.subcategoryDescription, "rescan": verdict.rescan, "analysis": verdict.analysis,
-            "whitelisted": verdict.isWhitelisted, "elapsed_us": elapsedMicroseconds,
-            "probability": (verdict.probability * 1e6).rounded() / 1e6,
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        var line = JSONLine()
+        line.add("analysis", verdict.analysis)
+        line.add("category", verdict.category)
+        line.add("category_desc", verdict.categoryDescription)
+        line.add("elapsed_us", elapsedMicroseconds)
+        line.add("is_spam", verdict.isSpam)
+        line.add("path", path)
+        line.add("probability", (verdict.probability * 1e6).rounded() / 1e6)
+        line.add("rescan", verdict.rescan)
+        line.add("score", verdict.score)
+        line.add("subcategory", verdict.subcategory)
+        line.add("subcategory_desc", verdict.subcategoryDescription)
+        line.add("whitelisted", verdict.isWhitelisted)
+        return line.line
     }
 
     static func text(path: String, verdict: Verdict) -> String {

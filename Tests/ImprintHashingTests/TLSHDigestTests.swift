@@ -31,6 +31,9 @@ import Testing
                 #expect(b.distance(to: a, includeLength: includeLength, path: .simd) == scalar)
             }
             #expect(a.distance(to: a, path: .simd) == 0)
+            // The raw-bytes entry point (the cartridge's) gives the table's body distance.
+            let raw = a.body.withUnsafeBytes { x in b.body.withUnsafeBytes { y in TLSHDigest.bodyDistance(x.baseAddress!, y.baseAddress!) } }
+            #expect(raw == zip(a.body, b.body).reduce(0) { $0 + Int(TLSHDigest.byteDistances[Int($1.0) << 8 | Int($1.1)]) })
         }
     }
 

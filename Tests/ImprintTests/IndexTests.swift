@@ -42,8 +42,9 @@ import Testing
                 let bit = Int.random(in: 0..<(64 * words), using: &generator)
                 query[bit / 64] ^= 1 << UInt64(bit % 64)
             }
-            let fast = index.search(query, radius: radius)
+            let fast = index.probe(query, radius: radius)
             let slow = index.bruteForce(query, radius: radius)
+            #expect(index.search(query, radius: radius).map(\.code) == slow.map(\.code))
             #expect(fast.map(\.code) == slow.map(\.code))
             #expect(fast.map(\.distance) == slow.map(\.distance))
             found += slow.count
@@ -178,6 +179,29 @@ import Testing
             found += fast.count
         }
         #expect(Double(found) / Double(truth) > 0.9)
+    }
+
+    /// Eight-byte values are matched on their key alone (XXH3-64 is a bijection on 8 bytes):
+    /// every stored value is found under its kind only, absent values and other lengths are not.
+    @Test func exactIndexMatchesEightByteValuesByKey() throws {
+        var generator = SeededGenerator(seed: 88)
+        let values = (0..<20_000).map { _ in withUnsafeBytes(of: generator.next()) { Array($0) } }
+        var entries = values.map { CartridgeEntry(fingerprint: Fingerprint(kind: .token, value: $0), category: CategoryCode(1)) }
+        // Same bytes under another kind, and 9-byte values of a third kind sharing an 8-byte prefix.
+        entries += values.prefix(500).map { CartridgeEntry(fingerprint: Fingerprint(kind: .simhash, value: $0), category: CategoryCode(0)) }
+        entries += values.prefix(500).map { CartridgeEntry(fingerprint: Fingerprint(kind: .url, value: $0 + [7]), category: CategoryCode(0)) }
+        let database = try FingerprintDatabase(version: CartridgeVersion(), entries: entries)
+        let index = try ExactIndex(database: database)
+        for (position, entry) in entries.enumerated() {
+            #expect(index.lookup(entry.fingerprint, in: database) == position)
+        }
+        for _ in 0..<20_000 {
+            let absent = withUnsafeBytes(of: generator.next()) { Array($0) }
+            #expect(index.lookup(Fingerprint(kind: .token, value: absent), in: database) == nil)
+        }
+        #expect(index.lookup(Fingerprint(kind: .url, value: values[0] + [8]), in: database) == nil)
+        #expect(index.lookup(Fingerprint(kind: .url, value: values[0]), in: database) == nil)
+        #expect(index.lookup(Fingerprint(kind: .host, value: values[0]), in: database) == nil)
     }
 
     @Test func snapshotBuildsTheIndexesOfItsKinds() throws {

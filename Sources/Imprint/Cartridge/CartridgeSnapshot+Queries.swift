@@ -8,6 +8,25 @@ extension CartridgeSnapshot {
         return overlay.find(fingerprint, base: base)
     }
 
+    /// The entries holding each fingerprint that `include` selects (nil for the others), in
+    /// order: `lookup` for many fingerprints at once, their cache misses overlapped
+    /// (`ExactIndex.warm`).
+    public func lookup(_ fingerprints: [Fingerprint], where include: (FingerprintKind) -> Bool) -> [Int?] {
+        var keys = [UInt64](repeating: 0, count: fingerprints.count)
+        for (position, fingerprint) in fingerprints.enumerated() where include(fingerprint.kind) {
+            keys[position] = fingerprint.key
+        }
+        ExactIndex.sink.store(keys.withUnsafeBufferPointer { base.exact.warm($0) }, ordering: .relaxed)
+        return fingerprints.indices.map { position in
+            let fingerprint = fingerprints[position]
+            guard include(fingerprint.kind) else { return nil }
+            return fingerprint.value.withUnsafeBytes { value in
+                overlay.isEmpty ? base.exact.lookup(kind: fingerprint.kind, value: value, key: keys[position], in: base.database)
+                    : overlay.find(kind: fingerprint.kind, value: value, key: keys[position], base: base)
+            }
+        }
+    }
+
     /// The reputation of entry `entry`.
     public func reputation(at entry: Int) -> Reputation {
         overlay.states.isEmpty ? base.database.reputation(at: entry) : overlay.reputation(at: entry, base: base)

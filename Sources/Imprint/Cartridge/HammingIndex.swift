@@ -119,6 +119,11 @@ public struct HammingIndex: Sendable {
     /// and distances, sorted by code number.
     public func search(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
         precondition(query.count == words)
+        return count * words <= Self.scanLimit ? bruteForce(query, radius: radius) : probe(query, radius: radius)
+    }
+
+    /// `search` through the slot tables, whatever the size.
+    func probe(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
         var hits: [(code: Int, distance: Int)] = []
         let weight = max(0, radius) / slots.count
         var maskCache: [Int: [Int]] = [:]
@@ -126,21 +131,25 @@ public struct HammingIndex: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 postings.withUnsafeBufferPointer { postings in
                     query.withUnsafeBufferPointer { query in
-                        for (index, slot) in slots.enumerated() {
-                            let own = Self.slotValue(query, 0, slot)
-                            let base = tableStarts[index]
-                            let list = index * count
-                            if maskCache[slot.width] == nil { maskCache[slot.width] = Self.masks(width: slot.width, weight: weight) }
-                            for mask in maskCache[slot.width]! {
-                                let value = own ^ mask
-                                var position = Int(offsets[base + value])
-                                let end = Int(offsets[base + value + 1])
-                                while position < end {
-                                    let code = Int(postings[list + position])
-                                    var distance = 0
-                                    for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
-                                    if distance <= radius { hits.append((code, distance)) }
-                                    position += 1
+                        VisitedSet.with(capacity: count) { visited in
+                            for (index, slot) in slots.enumerated() {
+                                let own = Self.slotValue(query, 0, slot)
+                                let base = tableStarts[index]
+                                let list = index * count
+                                if maskCache[slot.width] == nil { maskCache[slot.width] = Self.masks(width: slot.width, weight: weight) }
+                                for mask in maskCache[slot.width]! {
+                                    let value = own ^ mask
+                                    var position = Int(offsets[base + value])
+                                    let end = Int(offsets[base + value + 1])
+                                    while position < end {
+                                        // A near code matches in several slots: its distance is computed once.
+                                        let code = Int(postings[list + position])
+                                        position += 1
+                                        guard visited.insert(code) else { continue }
+                                        var distance = 0
+                                        for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
+                                        if distance <= radius { hits.append((code, distance)) }
+                                    }
                                 }
                             }
                         }
@@ -149,21 +158,28 @@ public struct HammingIndex: Sendable {
             }
         }
         hits.sort { $0.code < $1.code }
-        var unique: [(code: Int, distance: Int)] = []
-        unique.reserveCapacity(hits.count)
-        for hit in hits where unique.last?.code != hit.code { unique.append(hit) }
-        return unique
+        return hits
     }
+
     /// Every code within `radius`, by scanning them all (the reference the tests compare with).
     public func bruteForce(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
         var hits: [(code: Int, distance: Int)] = []
-        for code in 0..<count {
-            var distance = 0
-            for word in 0..<words { distance += (codes[code * words + word] ^ query[word]).nonzeroBitCount }
-            if distance <= radius { hits.append((code, distance)) }
+        codes.withUnsafeBufferPointer { codes in
+            query.withUnsafeBufferPointer { query in
+                for code in 0..<count {
+                    var distance = 0
+                    for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
+                    if distance <= radius { hits.append((code, distance)) }
+                }
+            }
         }
         return hits
     }
+
+    /// Up to this many code words (codes × words a code), `search` scans every code: a scan of
+    /// 256 KiB is cheaper than the slot tables' scattered probes, and gives the same result
+    /// (the multi-index search is exact).
+    public static let scanLimit = 1 << 15
 
     /// Bytes held.
     public var memoryBytes: Int { codes.count * 8 + offsets.count * 4 + postings.count * 4 }

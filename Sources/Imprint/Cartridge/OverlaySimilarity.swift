@@ -45,16 +45,14 @@ enum OverlaySimilarity {
         let probeRadius = TLSHIndex.Parameters().probeRadius
         var found: [(entry: Int, similarity: Double)] = []
         query.withUnsafeBufferPointer { query in
-            TLSHDistance.bytePairDiff.withUnsafeBufferPointer { table in
-                for chunk in column.chunks {
-                    chunk.bytes.withUnsafeBufferPointer { digests in
-                        for row in 0..<chunk.entries.count {
-                            let digest = digests.baseAddress! + row * width
-                            let distance = TLSHDistance.distance(query.baseAddress!, digest, table: table.baseAddress!)
-                            guard distance <= radius, !overlay.isRemoved(Int(chunk.entries[row])),
-                                  TLSHIndex.probes(query.baseAddress!, digest, samples: samples, probeRadius: probeRadius) else { continue }
-                            found.append((Int(chunk.entries[row]), 1 - Double(distance) / Double(radius + 1)))
-                        }
+            for chunk in column.chunks {
+                chunk.bytes.withUnsafeBufferPointer { digests in
+                    for row in 0..<chunk.entries.count {
+                        let digest = digests.baseAddress! + row * width
+                        let distance = TLSHDistance.distance(query.baseAddress!, digest)
+                        guard distance <= radius, !overlay.isRemoved(Int(chunk.entries[row])),
+                              TLSHIndex.probes(query.baseAddress!, digest, samples: samples, probeRadius: probeRadius) else { continue }
+                        found.append((Int(chunk.entries[row]), 1 - Double(distance) / Double(radius + 1)))
                     }
                 }
             }

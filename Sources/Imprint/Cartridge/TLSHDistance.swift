@@ -5,13 +5,11 @@ import ImprintHashing
 /// of the T1 form, as Oliver, Cheng and Chen define it ("TLSH - A Locality Sensitive Hash",
 /// 2013) and the reference `tlsh_impl.cpp` (`totalDiff`) computes it.
 ///
-/// This is the one internal function the lead swaps for `TLSHDigest.distance(to:includeLength:)`
-/// when the TLSH kernel lands; everything else in the cartridge reaches TLSH through it.
+/// Everything in the cartridge reaches TLSH distances through it. The body (32 code bytes) is
+/// compared by the kernel's SIMD `TLSHDigest.bodyDistance`, whose scalar twin is the reference's
+/// byte-pair table (`TLSHDigest.byteDistances`, tested equal in the kernel's tests).
 enum TLSHDistance {
     static let digestLength = 35
-
-    /// Sum over the four two-bit codes of a byte pair: the kernel's table.
-    static var bytePairDiff: [UInt8] { TLSHDigest.byteDistances }
 
     /// The circular difference of `x` and `y` modulo `range`.
     @inline(__always)
@@ -22,8 +20,7 @@ enum TLSHDistance {
 
     /// The distance between digests at `a` and `b` (35 bytes each).
     @inline(__always)
-    static func distance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, table: UnsafePointer<UInt8>,
-                         includeLength: Bool = true) -> Int {
+    static func distance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, includeLength: Bool = true) -> Int {
         var diff = 0
         if includeLength {
             let lengthDiff = modDiff(Int(a[1]), Int(b[1]), 256)
@@ -34,8 +31,7 @@ enum TLSHDistance {
         let q2 = modDiff(Int(a[2] >> 4), Int(b[2] >> 4), 16)
         diff += q2 <= 1 ? q2 : (q2 - 1) * 12
         if a[0] != b[0] { diff += 1 }
-        for index in 3..<digestLength { diff += Int(table[Int(a[index]) << 8 | Int(b[index])]) }
-        return diff
+        return diff + TLSHDigest.bodyDistance(a + 3, b + 3)
     }
 
     /// The distance between two 35-byte digests.
@@ -43,9 +39,7 @@ enum TLSHDistance {
         precondition(a.count == digestLength && b.count == digestLength)
         return a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                bytePairDiff.withUnsafeBufferPointer { table in
-                    distance(a.baseAddress!, b.baseAddress!, table: table.baseAddress!, includeLength: includeLength)
-                }
+                distance(a.baseAddress!, b.baseAddress!, includeLength: includeLength)
             }
         }
     }

@@ -118,16 +118,18 @@ public struct TLSHIndex: Sendable {
         let keys = 1 << parameters.bitsPerKey
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
-                TLSHDistance.bytePairDiff.withUnsafeBufferPointer { table in
+                VisitedSet.with(capacity: count) { visited in
                     for index in 0..<parameters.tables {
                         let own = Self.key(query.baseAddress!, samples[index])
                         for probe in -1..<(parameters.probeRadius == 1 ? parameters.bitsPerKey : 0) {
                             let key = probe < 0 ? own : own ^ (1 << probe)
                             let base = index * (keys + 1)
                             for position in Int(offsets[base + key])..<Int(offsets[base + key + 1]) {
+                                // A near neighbour shares keys in many tables: its distance is computed once.
                                 let digest = Int(postings[index * count + position])
+                                guard visited.insert(digest) else { continue }
                                 let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                                     table: table.baseAddress!, includeLength: includeLength)
+                                                                     includeLength: includeLength)
                                 if distance <= radius { hits.append((digest, distance)) }
                             }
                         }
@@ -136,9 +138,7 @@ public struct TLSHIndex: Sendable {
             }
         }
         hits.sort { $0.digest < $1.digest }
-        var unique: [(digest: Int, distance: Int)] = []
-        for hit in hits where unique.last?.digest != hit.digest { unique.append(hit) }
-        return unique
+        return hits
     }
 
     /// Every digest within `radius`, by scanning them all (the reference for recall).
@@ -146,12 +146,10 @@ public struct TLSHIndex: Sendable {
         var hits: [(digest: Int, distance: Int)] = []
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
-                TLSHDistance.bytePairDiff.withUnsafeBufferPointer { table in
-                    for digest in 0..<count {
-                        let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                             table: table.baseAddress!, includeLength: includeLength)
-                        if distance <= radius { hits.append((digest, distance)) }
-                    }
+                for digest in 0..<count {
+                    let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                         includeLength: includeLength)
+                    if distance <= radius { hits.append((digest, distance)) }
                 }
             }
         }

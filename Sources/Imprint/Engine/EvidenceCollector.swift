@@ -10,12 +10,27 @@ struct EvidenceCollector {
     static let featureKinds: Set<FingerprintKind> = [.token, .url, .host, .registeredDomain, .mimeStructure,
                                                      .senderDomain, .clientIP24]
 
+    /// The two sets as bit masks over kind codes below 64 (a message has thousands of tokens).
+    private static let exactMask = mask(exactKinds), featureMask = mask(featureKinds)
+
+    private static func mask(_ kinds: Set<FingerprintKind>) -> UInt64 {
+        kinds.reduce(0) { $1.rawValue < 64 ? $0 | 1 << UInt64($1.rawValue) : $0 }
+    }
+
+    private static func isMember(_ kind: FingerprintKind, _ mask: UInt64, _ kinds: Set<FingerprintKind>) -> Bool {
+        kind.rawValue < 64 ? (mask >> UInt64(kind.rawValue)) & 1 == 1 : kinds.contains(kind)
+    }
+
     func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool) -> EvidenceSet {
         var set = EvidenceSet()
-        for fingerprint in fingerprints {
-            let isExact = Self.exactKinds.contains(fingerprint.kind), isFeature = Self.featureKinds.contains(fingerprint.kind)
+        let entries = snapshot.lookup(fingerprints) {
+            Self.isMember($0, Self.exactMask, Self.exactKinds) || Self.isMember($0, Self.featureMask, Self.featureKinds)
+        }
+        for (fingerprint, entry) in zip(fingerprints, entries) {
+            let isExact = Self.isMember(fingerprint.kind, Self.exactMask, Self.exactKinds)
+            let isFeature = Self.isMember(fingerprint.kind, Self.featureMask, Self.featureKinds)
             if isFeature { set.featuresLookedUp += 1 }
-            guard isExact || isFeature, let entry = snapshot.lookup(fingerprint) else { continue }
+            guard isExact || isFeature, let entry else { continue }
             let evidence = Evidence(kind: fingerprint.kind, entry: entry, match: isExact ? .exact : .feature,
                                     reputation: snapshot.reputation(at: entry), category: snapshot.category(at: entry))
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }

@@ -18,18 +18,16 @@ public enum HeaderWords {
             let name = field.name.lowercased()
             if skipped.contains(name) || skippedPrefixes.contains(where: name.hasPrefix) { continue }
             var count = 0
-            for word in field.decodedValue.lowercased().split(whereSeparator: { !isWordCharacter($0) }) {
-                guard word.count >= 2, word.count <= 40, count < maximumPerField else { continue }
-                out.append(name + ":" + word)
+            runs.forEachWord(in: field.decodedValue.lowercased()) { word in
+                guard count < maximumPerField, out.count < maximumPerMessage else { return }
+                out.append(name + ":" + String(decoding: word, as: UTF8.self))
                 count += 1
-                if out.count >= maximumPerMessage { return out }
             }
+            if out.count >= maximumPerMessage { return out }
         }
         return out
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "." || character == "-" || character == "_"
-            || character == "@" || character == "$" || character == "!" || character == "%"
-    }
+    /// Letters, digits and `. - _ @ $ ! %` make header words (addresses, hosts, prices stay whole).
+    static let runs = WordRuns(extras: ".-_@$!%")
 }

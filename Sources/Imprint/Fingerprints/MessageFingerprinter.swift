@@ -73,24 +73,33 @@ public struct MessageFingerprinter: Sendable {
         }
         for word in features.headerWords { add(XXH3.hash64(word.utf8, seed: 4)) }
         for word in features.markupWords { add(XXH3.hash64(word.utf8, seed: 5)) }
-        let words = Self.words(features.normalizedText)
-        var previous: Substring?
-        for word in words {
-            add(XXH3.hash64(word.utf8, seed: 1))
-            if let previous { add(XXH3.hash64((previous + " " + word).utf8, seed: 2)) }
-            previous = word
+        var previous: UnsafeRawBufferPointer?
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch in
+            Self.words.forEachWord(in: features.normalizedText) { word in
+                add(XXH3.hash64(word, seed: 1))
+                if let previous {
+                    // `previous word`, joined in scratch space (on the heap for words swollen by marks).
+                    let length = previous.count + 1 + word.count
+                    if length <= scratch.count {
+                        let joined = UnsafeMutableRawBufferPointer(scratch)
+                        joined.copyMemory(from: previous)
+                        joined[previous.count] = UInt8(ascii: " ")
+                        UnsafeMutableRawBufferPointer(rebasing: joined[(previous.count + 1)...]).copyMemory(from: word)
+                        add(XXH3.hash64(UnsafeRawBufferPointer(rebasing: joined[..<length]), seed: 2))
+                    } else {
+                        add(XXH3.hash64(Array(previous) + [UInt8(ascii: " ")] + Array(word), seed: 2))
+                    }
+                }
+                previous = word
+            }
         }
-        for word in Self.words(TextNormalizer().normalize(features.subject)) {
-            add(XXH3.hash64(word.utf8, seed: 3))
-        }
+        Self.words.forEachWord(in: TextNormalizer().normalize(features.subject)) { add(XXH3.hash64($0, seed: 3)) }
         for token in tokens { out.fingerprints.append(Fingerprint(kind: .token, value: Self.bytes(token))) }
     }
 
-    /// Words of normalized text: runs of letters and digits (and the masks) of 2 to 40 characters.
-    static func words(_ text: String) -> [Substring] {
-        text.split { !($0.isLetter || $0.isNumber || $0 == "#" || $0 == "$" || $0 == "'") }
-            .filter { (2...40).contains($0.count) }
-    }
+    /// Words of normalized text: runs of letters and digits (and the masks `#`, `$` and `'`) of
+    /// 2 to 40 characters.
+    static let words = WordRuns(extras: "#$'")
 
     // MARK: Links, attachments, sender
 

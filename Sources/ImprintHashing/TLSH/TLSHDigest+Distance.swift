@@ -61,9 +61,23 @@ extension TLSHDigest {
     @inline(__always)
     func bodyDistanceSIMD(to other: TLSHDigest) -> Int {
         // At most 2 halves × 4 fields × 6 = 48 a lane: no overflow in UInt8.
-        let sums = Self.fieldDistances(low, other.low) &+ Self.fieldDistances(high, other.high)
-        // Horizontal sum: bytes to 16-bit pairs (≤ 96 each), then a multiply adds the four
-        // 16-bit lanes of each half into the top lane (≤ 384).
+        Self.laneSum(Self.fieldDistances(low, other.low) &+ Self.fieldDistances(high, other.high))
+    }
+
+    /// The body distance of two digests' 32 code bytes in memory (the raw form a database
+    /// keeps), on the SIMD path: the same as `bodyDistanceSIMD` (and the table) gives.
+    public static func bodyDistance(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Int {
+        let low = fieldDistances(a.loadUnaligned(as: SIMD16<UInt8>.self), b.loadUnaligned(as: SIMD16<UInt8>.self))
+        let high = fieldDistances(a.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
+                                  b.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self))
+        return laneSum(low &+ high)
+    }
+
+    /// The sum of the 16 lanes (each at most 48).
+    @inline(__always)
+    static func laneSum(_ sums: SIMD16<UInt8>) -> Int {
+        // Bytes to 16-bit pairs (≤ 96 each), then a multiply adds the four 16-bit lanes of each
+        // half into the top lane (≤ 384).
         let halves = unsafeBitCast(sums, to: SIMD2<UInt64>.self)
         let evenBytes: UInt64 = 0x00FF_00FF_00FF_00FF
         let ones: UInt64 = 0x0001_0001_0001_0001

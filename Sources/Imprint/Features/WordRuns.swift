@@ -1,0 +1,96 @@
+/// Words of UTF-8 text for the token fingerprints: maximal runs of letters and digits (in any
+/// script, `Unicode.Scalar.Properties.isAlphabetic` or a numeric type) and of a few extra ASCII
+/// characters, with combining marks continuing a run. A run of 2 to 40 characters is a word.
+///
+/// This is the scalar-level twin of splitting a `String` on `Character.isLetter` /
+/// `Character.isNumber` (which look at a grapheme's first scalar): the same words, except that
+/// a length counts scalars other than combining marks rather than grapheme clusters, which only
+/// differs for unnormalized clusters such as conjoining Hangul jamo. It reads bytes, so a
+/// message's thousands of words cost no `Character` or `Substring` each.
+struct WordRuns: Sendable {
+    /// Shortest and longest word, in characters.
+    static let lengths = 2...40
+
+    /// The ASCII word bytes: letters, digits and the extras, as a 128-bit set.
+    private let low: UInt64, high: UInt64
+
+    /// - Parameter extras: ASCII characters that belong to words besides letters and digits.
+    init(extras: String) {
+        var low: UInt64 = 0x03FF_0000_0000_0000, high: UInt64 = 0x07FF_FFFE_07FF_FFFE
+        for byte in extras.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text`, in order.
+    /// - Complexity: O(n), no allocation per word.
+    func forEachWord(in text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWord(in: UnsafeRawBufferPointer($0), body) }
+    }
+
+    /// Calls `body` with each word of valid UTF-8 `bytes`, in order.
+    func forEachWord(in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = -1, length = 0, index = 0
+        let count = bytes.count
+        func close(at end: Int) {
+            if start >= 0, Self.lengths.contains(length) { body(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) }
+            start = -1
+            length = 0
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1 {
+                    if start < 0 { start = index }
+                    length += 1
+                } else {
+                    close(at: index)
+                }
+                index += 1
+                continue
+            }
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let end = min(index + width, count)
+            var scalar = UInt32(byte) & (0xFF >> UInt32(width + 1))
+            var next = index + 1
+            while next < end { scalar = scalar << 6 | UInt32(bytes[next] & 0x3F); next += 1 }
+            switch ScalarClass.of(scalar) {
+            case .word:
+                if start < 0 { start = index }
+                length += 1
+            case .mark where start >= 0:
+                break
+            default:
+                close(at: index)
+            }
+            index = end
+        }
+        close(at: count)
+    }
+}
+
+/// How a non-ASCII scalar takes part in a word.
+enum ScalarClass: UInt8 {
+    case separator, word, mark
+
+    static func of(_ scalar: UInt32) -> ScalarClass {
+        if scalar < 0x800 { return ScalarClass(rawValue: twoByteTable[Int(scalar)])! }
+        return computed(scalar)
+    }
+
+    /// The classes of U+0000..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic…), computed once.
+    private static let twoByteTable: [UInt8] = (0..<0x800).map { computed(UInt32($0)).rawValue }
+
+    private static func computed(_ value: UInt32) -> ScalarClass {
+        guard let scalar = Unicode.Scalar(value) else { return .separator }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return .word }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        default: return .separator
+        }
+    }
+}
