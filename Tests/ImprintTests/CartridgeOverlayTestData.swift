@@ -110,6 +110,8 @@ struct CartridgeOverlayTestData {
         case 1: update.configLines.append("tlsh radius = \(Int.random(in: 40...120, using: &generator))")
         case 2: update.configLines += ["pdq radius = \(Int.random(in: 20...60, using: &generator))", "simhash radius = \(Int.random(in: 2...6, using: &generator))"]
         case 3: update.categoryLines.append("1.\(serial % 40 + 3)\tsub\(serial)\tadded by update \(serial)")
+        // The TLSH search between a scan and the LSH tables (a shape change).
+        case 4: update.configLines.append("tlsh scan limit = \([0, 40, 4096].randomElement(using: &generator)!)")
         default: break
         }
         return update

@@ -41,6 +41,9 @@ public struct CartridgeConfig: Hashable, Sendable {
     public var nilsimsaRadius = 24
     /// `tlsh radius` (0...1000, default 70): TLSH distance of a match.
     public var tlshRadius = 70
+    /// `tlsh scan limit` (0...1000000, default 4096): up to this many TLSH entries a search
+    /// scans them all (exact) instead of probing the LSH tables (see `IndexShape.tlshBits`).
+    public var tlshScanLimit = 4_096
     /// `score model` (bias then one weight per evidence feature, space-separated): the logistic
     /// model `cartridge build` fits (see `ScoreModel`); empty means the engine's built-in default.
     public var scoreModel: [Double] = []
@@ -64,7 +67,7 @@ public struct CartridgeConfig: Hashable, Sendable {
                               "use envelope for ip information", "image processing depth", "show categories",
                               "minimum score", "minhash threshold", "pdq radius", "simhash radius", "nilsimsa radius", "tlsh radius",
                               "score model", "report totals", "token prior strength", "token minimum deviation",
-                              "token maximum count"]
+                              "token maximum count", "tlsh scan limit"]
 
     /// Parses `text` (the contents of `path`) over the defaults.
     public init(parsing text: String, path: String) throws(ConfigurationError) {
@@ -142,6 +145,7 @@ public struct CartridgeConfig: Hashable, Sendable {
             guard let number = Double(value), number >= 0, number < 0.5 else { throw bad("a number in [0, 0.5)") }
             tokenMinimumDeviation = number
         case "token maximum count": tokenMaximumCount = try int(1...100_000)
+        case "tlsh scan limit": tlshScanLimit = try int(0...1_000_000)
         default: tlshRadius = try int(0...1000)
         }
     }
@@ -158,7 +162,7 @@ public struct CartridgeConfig: Hashable, Sendable {
          "simhash radius = \(simhashRadius)", "nilsimsa radius = \(nilsimsaRadius)", "tlsh radius = \(tlshRadius)",
          "report totals = \(reportTotals.map { "\($0)" }.joined(separator: " "))",
          "token prior strength = \(tokenPriorStrength)", "token minimum deviation = \(tokenMinimumDeviation)",
-         "token maximum count = \(tokenMaximumCount)"]
+         "token maximum count = \(tokenMaximumCount)", "tlsh scan limit = \(tlshScanLimit)"]
             + (scoreModel.isEmpty ? [] : ["score model = \(scoreModel.map { "\($0)" }.joined(separator: " "))"])
     }
 

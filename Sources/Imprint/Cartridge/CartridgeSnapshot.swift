@@ -46,7 +46,8 @@ public final class CartridgeSnapshot: Sendable {
         self.config = config
         self.categories = categories
         self.whitelist = whitelist
-        shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold)
+        shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold,
+                           tlshScanLimit: config.tlshScanLimit)
         tlshSamples = base.similarity.tlsh?.index.samples ?? shape.tlshBits.map { TLSHIndex.samples(IndexShape.tlshParameters(bits: $0)) } ?? []
     }
 
@@ -59,7 +60,8 @@ public final class CartridgeSnapshot: Sendable {
         self.config = config
         self.categories = categories
         self.whitelist = whitelist
-        shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold)
+        shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold,
+                           tlshScanLimit: config.tlshScanLimit)
         tlshSamples = shape.tlshBits == previous.shape.tlshBits ? previous.tlshSamples
             : shape.tlshBits.map { TLSHIndex.samples(IndexShape.tlshParameters(bits: $0)) } ?? []
     }

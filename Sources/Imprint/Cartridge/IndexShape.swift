@@ -25,17 +25,21 @@ struct IndexShape: Hashable, Sendable {
 
     /// The shape of a database with `tlshCount` TLSH entries and `minhashLengths` (signature
     /// length: live count) under MinHash threshold `threshold`.
-    init(tlshCount: Int, minhashLengths: [Int: Int], threshold: Double) {
-        tlshBits = Self.tlshBits(count: tlshCount)
+    init(tlshCount: Int, minhashLengths: [Int: Int], threshold: Double, tlshScanLimit: Int) {
+        tlshBits = Self.tlshBits(count: tlshCount, scanLimit: tlshScanLimit)
         if let length = Self.minhashLength(minhashLengths) {
             let shape = MinHashLSHIndex.bandsAndRows(permutations: length / 4, threshold: threshold)
             minhash = MinHash(length: length, bands: shape.bands, rows: shape.rows)
         }
     }
 
-    /// ceil(log2 n) clamped to 8...16: about one random digest a key; nil for n = 0.
-    static func tlshBits(count: Int) -> Int? {
-        count > 0 ? min(16, max(8, Int(log2(Double(count)).rounded(.up)))) : nil
+    /// 0 (no key: every digest is a candidate, `TLSHIndex` scans) up to `scanLimit` digests
+    /// (`tlsh scan limit`), then ceil(log2 n) clamped to 8...16: about one random digest a key;
+    /// nil for n = 0. A scan of a few thousand digests (SIMD distance, memory read in order)
+    /// beats the tables' hundreds of scattered probes of cold memory.
+    static func tlshBits(count: Int, scanLimit: Int) -> Int? {
+        guard count > 0 else { return nil }
+        return count <= scanLimit ? 0 : min(16, max(8, Int(log2(Double(count)).rounded(.up))))
     }
 
     /// The most common signature length that is a positive multiple of 4 (the longer on a tie).

@@ -3,7 +3,8 @@
 /// entry numbers of the database.
 ///
 /// - PDQ and Nilsimsa (256 bits) and SimHash, dHash, pHash, aHash (64 bits): `HammingIndex`.
-/// - TLSH (35 raw bytes): `TLSHIndex`, keys of ceil(log2 n) bits clamped to 8...16.
+/// - TLSH (35 raw bytes): `TLSHIndex`, a scan up to `tlsh scan limit` digests, then keys of
+///   ceil(log2 n) bits clamped to 8...16.
 /// - MinHash: `MinHashLSHIndex` over 4-byte rows, threshold `minhash threshold`; only
 ///   signatures of the most common length are indexed.
 public struct SimilarityIndexes: Sendable {
@@ -30,7 +31,7 @@ public struct SimilarityIndexes: Sendable {
             var digests: [UInt8] = []
             digests.reserveCapacity(entries.count * TLSHDistance.digestLength)
             for entry in entries { database.withValue(at: entry) { digests.append(contentsOf: $0) } }
-            let bits = IndexShape.tlshBits(count: entries.count)!
+            let bits = IndexShape.tlshBits(count: entries.count, scanLimit: config.tlshScanLimit)!
             tlsh = (TLSHIndex(digests: digests, parameters: IndexShape.tlshParameters(bits: bits)), entries)
         }
         if let all = byKind[.minhash] {
@@ -47,7 +48,7 @@ public struct SimilarityIndexes: Sendable {
 
     /// The shape these indexes were built with (nil for a kind without an index).
     var shape: IndexShape {
-        var shape = IndexShape(tlshCount: 0, minhashLengths: [:], threshold: 0.5)
+        var shape = IndexShape(tlshCount: 0, minhashLengths: [:], threshold: 0.5, tlshScanLimit: 0)
         if let tlsh { shape.tlshBits = tlsh.index.parameters.bitsPerKey }
         if let minhash {
             shape.minhash = IndexShape.MinHash(length: minhash.index.signatureRows * 4, bands: minhash.index.bands, rows: minhash.index.rows)

@@ -10,6 +10,8 @@
 /// `probeRadius` of its sampled high bits flipped. A change of one quartile step flips the
 /// high bit only at the median (1 <-> 2), so near-duplicates mostly keep their keys.
 /// Recall against brute force is measured by `imprint cartridge bench-indexes` and the tests.
+/// With `bitsPerKey` 0 (small databases, see `IndexShape.tlshScanLimit`) there are no tables:
+/// every digest is a candidate and `search` scans them all, which is exact.
 ///
 /// (TLSH distance is not a metric - the header terms break the triangle inequality - so a
 /// VP-tree would need slack anyway; and TLSH distances of unrelated digests crowd around
@@ -28,7 +30,7 @@ public struct TLSHIndex: Sendable {
         public var seed: UInt64
 
         public init(tables: Int = 32, bitsPerKey: Int = 16, probeRadius: Int = 1, seed: UInt64 = 0x7154_5348) {
-            precondition((1...20).contains(bitsPerKey) && tables > 0 && (0...1).contains(probeRadius))
+            precondition((0...20).contains(bitsPerKey) && tables > 0 && (0...1).contains(probeRadius))
             self.tables = tables
             self.bitsPerKey = bitsPerKey
             self.probeRadius = probeRadius
@@ -53,6 +55,12 @@ public struct TLSHIndex: Sendable {
         self.count = count
         let samples = Self.samples(parameters)
         self.samples = samples
+        guard parameters.bitsPerKey > 0 else {
+            // No key bits: every digest is a candidate, `search` scans them (no tables to hold).
+            offsets = []
+            postings = []
+            return
+        }
         let keys = 1 << parameters.bitsPerKey
         var offsets = [UInt32](repeating: 0, count: parameters.tables * (keys + 1))
         var postings = [UInt32](repeating: 0, count: parameters.tables * count)
@@ -114,6 +122,7 @@ public struct TLSHIndex: Sendable {
     /// distances, sorted by number.
     public func search(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
         precondition(query.count == TLSHDistance.digestLength)
+        guard parameters.bitsPerKey > 0 else { return bruteForce(query, radius: radius, includeLength: includeLength) }
         var hits: [(digest: Int, distance: Int)] = []
         let keys = 1 << parameters.bitsPerKey
         query.withUnsafeBufferPointer { query in

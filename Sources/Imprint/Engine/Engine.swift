@@ -42,8 +42,9 @@ public final class Engine: Sendable {
         let config = snapshot.config
         let minimumScore = options.minimumScore ?? config.minimumScore
         let clientIP = Self.clientIP(of: message, config: config)
-        let decision = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP))
-        if let rule = decision.rule {
+        // No rules, no subject to build (it decodes the headers and the first text part).
+        if !snapshot.whitelist.rules.isEmpty,
+           let rule = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP)).rule {
             return Evaluation(verdict: whitelisted(rule, snapshot: snapshot), features: nil, fingerprints: nil,
                               evidence: EvidenceSet(), scoreFeatures: nil)
         }

@@ -25,6 +25,9 @@ public struct Message: Sendable {
     public let limits: MessageLimits
     /// The envelope given by the caller, completed from the `X-Envelope-*` header convention.
     public let givenEnvelope: Envelope
+    /// The envelope inferred from Return-Path and the Received chain (first external hop),
+    /// worked out once while parsing: features, the whitelist and the client IP all ask for it.
+    public let inferredEnvelope: Envelope
 
     /// Parses `bytes` in the given form.
     ///
@@ -74,6 +77,7 @@ public struct Message: Sendable {
         self.anomalies = parser.anomalies
         self.limits = limits
         self.givenEnvelope = envelope.merged(with: Envelope(conventionHeaders: parser.parts[0].headers))
+        self.inferredEnvelope = Envelope(inferredFrom: parser.parts[0].headers)
     }
 
     /// Parses wire-form bytes (`use_wire_rep = true`).
@@ -106,8 +110,6 @@ public struct Message: Sendable {
 
     /// The envelope to use: given fields first, then those inferred from the headers.
     public var envelope: Envelope { givenEnvelope.merged(with: inferredEnvelope) }
-    /// The envelope inferred from Return-Path and the Received chain (first external hop).
-    public var inferredEnvelope: Envelope { Envelope(inferredFrom: headers) }
 
     private static func lineEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var position = start
