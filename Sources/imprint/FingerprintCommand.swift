@@ -14,9 +14,11 @@ struct FingerprintCommand: ParsableCommand {
     @Option(help: "image processing depth: high, medium, low or off.") var imageDepth: String = "medium"
     @Flag(help: "Add sender-domain and client-IP fingerprints (signature type comprehensive_sender_rep.4).") var sender = false
     @Argument(help: "Message files.") var messages: [String] = []
+    @OptionGroup var fileList: FileListOptions
 
     func run() throws {
-        guard !messages.isEmpty else { throw CommandFailure("no MSG given") }
+        let messages = try fileList.paths(after: messages)
+        guard !messages.isEmpty else { throw CommandFailure("no MSG given (as arguments or in --files-from)") }
         guard let depth = CartridgeConfig.ImageDepth(rawValue: imageDepth) else {
             throw CommandFailure("--image-depth is high, medium, low or off")
         }

@@ -19,11 +19,14 @@ struct HashCommand: ParsableCommand {
     @Argument(help: "Files to hash.")
     var files: [String] = []
 
+    @OptionGroup var fileList: FileListOptions
+
     func run() throws {
         guard let algorithm = Algorithm.named(algorithm) else {
             throw CommandFailure("unknown algorithm '\(algorithm)' (known: \(Algorithm.names))")
         }
-        guard !files.isEmpty else { throw CommandFailure("no FILE given") }
+        let files = try fileList.paths(after: files)
+        guard !files.isEmpty else { throw CommandFailure("no FILE given (as arguments or in --files-from)") }
         var failures = 0
         for path in files {
             do {

@@ -24,9 +24,11 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "SMTP HELO name.") var helo: String?
     @Option(help: "SMTP client IP.") var clientIp: String?
     @Argument(help: "Message files.") var messages: [String] = []
+    @OptionGroup var fileList: FileListOptions
 
     func run() throws {
-        guard !messages.isEmpty else { throw CommandFailure("no MSG given") }
+        let messages = try fileList.paths(after: messages)
+        guard !messages.isEmpty else { throw CommandFailure("no MSG given (as arguments or in --files-from)") }
         guard format == "json" || format == "text" else { throw CommandFailure("--format is json or text") }
         if let minimumScore, !(0...100).contains(minimumScore) { throw CommandFailure("--minimum-score must be 0...100") }
         var ip: IPAddress?

@@ -26,13 +26,18 @@ struct EvidenceCollector {
         let entries = snapshot.lookup(fingerprints) {
             Self.isMember($0, Self.exactMask, Self.exactKinds) || Self.isMember($0, Self.featureMask, Self.featureKinds)
         }
-        for (fingerprint, entry) in zip(fingerprints, entries) {
+        // The hits' reputations and categories first, in a loop of independent loads: their cache
+        // misses (the columns are megabytes) overlap instead of stalling one evidence at a time.
+        let reputations = entries.map { $0.map(snapshot.reputation(at:)) }
+        let categories = entries.map { $0.map(snapshot.category(at:)) }
+        for (position, fingerprint) in fingerprints.enumerated() {
             let isExact = Self.isMember(fingerprint.kind, Self.exactMask, Self.exactKinds)
             let isFeature = Self.isMember(fingerprint.kind, Self.featureMask, Self.featureKinds)
             if isFeature { set.featuresLookedUp += 1 }
-            guard isExact || isFeature, let entry else { continue }
+            guard isExact || isFeature, let entry = entries[position], let reputation = reputations[position],
+                  let category = categories[position] else { continue }
             let evidence = Evidence(kind: fingerprint.kind, entry: entry, match: isExact ? .exact : .feature,
-                                    reputation: snapshot.reputation(at: entry), category: snapshot.category(at: entry))
+                                    reputation: reputation, category: category)
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }
         }
         if stopWhenDecisive, set.exact.contains(where: { Self.isDecisive($0) }) { return set }

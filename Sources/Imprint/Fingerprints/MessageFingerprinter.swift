@@ -65,10 +65,10 @@ public struct MessageFingerprinter: Sendable {
     }
 
     private func addTokens(_ features: MessageFeatures, to out: inout MessageFingerprints) {
-        var seen = Set<UInt64>()
+        var seen = TokenHashSet()
         var tokens: [UInt64] = []
         func add(_ hash: UInt64) {
-            guard tokens.count < options.maximumTokens, seen.insert(hash).inserted else { return }
+            guard tokens.count < options.maximumTokens, seen.insert(hash) else { return }
             tokens.append(hash)
         }
         for word in features.headerWords { add(XXH3.hash64(word.utf8, seed: 4)) }

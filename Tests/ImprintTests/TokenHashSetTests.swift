@@ -1,0 +1,21 @@
+@testable import Imprint
+import ImprintTestSupport
+import Testing
+
+@Suite struct TokenHashSetTests {
+    /// The same answers as `Set<UInt64>` on seeded values with repeats, 0 and colliding low bits,
+    /// through several doublings.
+    @Test func insertsAnswerAsTheStandardSet() {
+        var generator = SeededGenerator(seed: 4_242)
+        var reference = Set<UInt64>()
+        var set = TokenHashSet()
+        var values: [UInt64] = [0, 0, 1 << 40, 2 << 40, 3 << 40]  // equal low bits: one probe chain
+        for _ in 0..<20_000 {
+            values.append(Bool.random(using: &generator) && !values.isEmpty ? values.randomElement(using: &generator)! : generator.next())
+        }
+        for value in values {
+            #expect(set.insert(value) == reference.insert(value).inserted)
+        }
+        #expect(reference.count > 9_000)  // about half the draws are repeats
+    }
+}
