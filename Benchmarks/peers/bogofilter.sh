@@ -47,7 +47,7 @@ if [ -x "$imprint" ] && "$imprint" cartridge build --help 2>&1 | grep -q -- "--c
     start=$(date +%s.%N)
     "$imprint" cartridge build --corpus "$work/train" --out "$work/cartridge" >/dev/null
     trained=$(date +%s.%N)
-    "$imprint" score --cartridge "$work/cartridge" $(cut -f1 "$work/test.tsv") > "$work/imprint.jsonl"
+    cut -f1 "$work/test.tsv" | "$imprint" score --cartridge "$work/cartridge" --files-from - > "$work/imprint.jsonl"
     scored=$(date +%s.%N)
     python3 - "$work/test.tsv" "$work/imprint.jsonl" > "$work/imprint.scores" <<'PY'
 import json, sys

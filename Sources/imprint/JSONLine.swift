@@ -51,6 +51,11 @@ struct JSONLine {
 
     static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -65,11 +70,5 @@ struct JSONLine {
             }
         }
         text += "\""
-    }
-
-    static func quoted(_ value: String) -> String {
-        var text = ""
-        appendQuoted(value, to: &text)
-        return text
     }
 }

@@ -20,6 +20,33 @@ import Testing
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
+    /// `score` writes one valid JSON object a message (paths with quotes, tabs and non-ASCII
+    /// escaped), for paths given as arguments and through `--files-from`.
+    @Test func scoreWritesJSONLinesForListedFiles() throws {
+        let cartridge = try CartridgeTestData.makeCartridge(try CartridgeTestData.database(200, seed: 72), label: "cli-score")
+        let folder = CartridgeTestData.temporaryDirectory("cli-score-messages")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(atPath: cartridge)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let message = Data("From: a@example.com\r\nSubject: hello\r\n\r\nCheap \"pills\" at http://example.com/\r\n".utf8)
+        let paths = ["\(folder)/plain.eml", "\(folder)/a \"quoted\"\tnamé.eml"]
+        for path in paths { try message.write(to: URL(fileURLWithPath: path)) }
+        try (paths[1] + "\n").write(toFile: "\(folder)/list", atomically: true, encoding: .utf8)
+        let result = try run(["score", "--cartridge", cartridge, paths[0], "--files-from", "\(folder)/list"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        for (line, path) in zip(lines, paths) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["path"] as? String == path)
+            #expect((0...100).contains(object["score"] as? Int ?? -1))
+            #expect(object["is_spam"] is Bool && object["analysis"] is String && object["probability"] is NSNumber)
+        }
+        #expect(try run(["score", "--cartridge", cartridge, "--files-from", "\(folder)/absent"]).status != 0)
+    }
+
     @Test func commandsReportVersionInfoVerifyAndDiff() throws {
         let base = try CartridgeTestData.database(400, seed: 71)
         let a = try CartridgeTestData.makeCartridge(base, label: "cli-a")
