@@ -1,4 +1,5 @@
 @testable import Imprint
+import ImprintTestSupport
 import Testing
 
 @Suite struct TokenEvidenceTests {
@@ -20,6 +21,21 @@ import Testing
         #expect(evidence.tokenProbability(abusive: 0, ham: 0, totalAbusive: 100, totalHam: 100) == 0.5)
         // Rates, not counts: 10 of 1000 spam and 1 of 100 ham are the same rate.
         #expect(abs(evidence.tokenProbability(abusive: 10, ham: 1, totalAbusive: 1000, totalHam: 100) - 0.5) < 0.05)
+    }
+
+    /// The heap selection keeps what a stable sort by deviation keeps, in the same order (ties,
+    /// including p and 1 - p, in input order), on seeded inputs with many repeated values.
+    @Test func mostExtremeEqualsTheStableSortPrefix() {
+        var generator = SeededGenerator(seed: 6_060)
+        for round in 0..<300 {
+            let levels = [0.01, 0.05, 0.1, 0.2, 0.3, 0.7, 0.8, 0.9, 0.95, 0.99]
+            let values = (0..<Int.random(in: 0...400, using: &generator)).map { _ in
+                round % 2 == 0 ? levels.randomElement(using: &generator)! : Double.random(in: 0...1, using: &generator)
+            }
+            let count = Int.random(in: 1...80, using: &generator)
+            let reference = Array(values.sorted { abs($0 - 0.5) > abs($1 - 0.5) }.prefix(count))
+            #expect(TokenEvidence.mostExtreme(values, count: count) == reference)
+        }
     }
 
     @Test func combinationLeansTheRightWayAndIgnoresNeutralTokens() {

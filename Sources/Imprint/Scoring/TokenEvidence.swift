@@ -52,10 +52,7 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
     /// Combines per-token probabilities (from `tokenProbability`).
     public func combine(_ probabilities: [Double]) -> Combination {
         var deviating = probabilities.filter { abs($0 - 0.5) >= minimumDeviation }
-        if deviating.count > maximumTokens {
-            deviating.sort { abs($0 - 0.5) > abs($1 - 0.5) }
-            deviating.removeLast(deviating.count - maximumTokens)
-        }
+        if deviating.count > maximumTokens { deviating = Self.mostExtreme(deviating, count: maximumTokens) }
         guard !deviating.isEmpty else {
             return Combination(indicator: 0.5, spamProbability: 0.5, hamProbability: 0.5, tokensUsed: 0)
         }
@@ -71,6 +68,45 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
         let s = Self.chiSquareSurvival(-2 * logSpam, degrees: degrees)
         return Combination(indicator: (1 + h - s) / 2, spamProbability: 1 - s, hamProbability: 1 - h,
                            tokensUsed: deviating.count, meanLogOdds: meanLogOdds)
+    }
+
+    /// The `count` probabilities farthest from 0.5, farthest first, ties in their input order:
+    /// the first `count` of a stable sort by deviation, without sorting all (a message has
+    /// thousands of tokens and 60 are kept). A bounded heap whose top is the weakest kept.
+    /// - Complexity: O(n log count).
+    static func mostExtreme(_ values: [Double], count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        // (deviation, index): a stronger entry has the larger deviation, or the same and the smaller index.
+        func weaker(_ a: (Double, Int), _ b: (Double, Int)) -> Bool { a.0 < b.0 || (a.0 == b.0 && a.1 > b.1) }
+        var heap: [(Double, Int)] = []
+        heap.reserveCapacity(count)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var weakest = parent
+                if left < heap.count, weaker(heap[left], heap[weakest]) { weakest = left }
+                if right < heap.count, weaker(heap[right], heap[weakest]) { weakest = right }
+                if weakest == parent { return }
+                heap.swapAt(parent, weakest)
+                parent = weakest
+            }
+        }
+        for (index, value) in values.enumerated() {
+            let entry = (abs(value - 0.5), index)
+            if heap.count < count {
+                heap.append(entry)
+                var child = heap.count - 1
+                while child > 0, weaker(heap[child], heap[(child - 1) / 2]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if weaker(heap[0], entry) {
+                heap[0] = entry
+                siftDown(0)
+            }
+        }
+        return heap.sorted { weaker($1, $0) }.map { values[$0.1] }
     }
 
     /// P(χ² ≥ x) for an even number of degrees of freedom (the series of Robinson's `chi2Q`).
