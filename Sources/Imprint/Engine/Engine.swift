@@ -39,17 +39,25 @@ public final class Engine: Sendable {
 
     /// Scores a parsed message against `snapshot`.
     public func evaluate(_ message: Message, snapshot: CartridgeSnapshot) -> Evaluation {
-        let config = snapshot.config
-        let minimumScore = options.minimumScore ?? config.minimumScore
-        let clientIP = Self.clientIP(of: message, config: config)
+        let clientIP = Self.clientIP(of: message, config: snapshot.config)
         let decision = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP))
-        if let rule = decision.rule {
-            return Evaluation(verdict: whitelisted(rule, snapshot: snapshot), features: nil, fingerprints: nil,
-                              evidence: EvidenceSet(), scoreFeatures: nil)
-        }
+        if let rule = decision.rule { return whitelisted(rule, snapshot: snapshot) }
+        let (features, fingerprints) = fingerprint(message, clientIP: clientIP, config: snapshot.config)
+        return evaluate(features: features, fingerprints: fingerprints, snapshot: snapshot)
+    }
+
+    /// The features and fingerprints of a message under `config` and this engine's tuning.
+    func fingerprint(_ message: Message, clientIP: IPAddress?, config: CartridgeConfig) -> (MessageFeatures, MessageFingerprints) {
         var features = MessageFeatures(message: message)
         features.clientIP = clientIP
-        let fingerprints = MessageFingerprinter(options: FingerprintOptions(config: config)).fingerprints(of: features)
+        let fingerprintOptions = options.fingerprintTuning.applied(to: FingerprintOptions(config: config))
+        return (features, MessageFingerprinter(options: fingerprintOptions).fingerprints(of: features))
+    }
+
+    /// Evidence, score features and verdict of fingerprints already computed.
+    func evaluate(features: MessageFeatures, fingerprints: MessageFingerprints, snapshot: CartridgeSnapshot) -> Evaluation {
+        let config = snapshot.config
+        let minimumScore = options.minimumScore ?? config.minimumScore
         let favorAnalysis = options.favorAnalysisOverSpeed ?? config.favorAnalysisOverSpeed
         let evidence = EvidenceCollector(snapshot: snapshot).collect(fingerprints.fingerprints, stopWhenDecisive: !favorAnalysis)
         let scoreFeatures = ScoreFeatures(evidence: evidence, fingerprints: fingerprints, features: features,
@@ -89,7 +97,12 @@ public final class Engine: Sendable {
         return found.filter { $0.contains("@") }
     }
 
-    private func whitelisted(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Verdict {
+    func whitelisted(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Evaluation {
+        Evaluation(verdict: whitelistedVerdict(rule, snapshot: snapshot), features: nil, fingerprints: nil,
+                   evidence: EvidenceSet(), scoreFeatures: nil)
+    }
+
+    private func whitelistedVerdict(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Verdict {
         let names = snapshot.categories.describeCategory(.legitimate)
         var header = AnalysisHeader(cartridgeVersion: snapshot.version.description, score: 0, category: 0, subcategory: 0, rescan: false)
         let file = rule.path.split(separator: "/").last.map(String.init) ?? rule.path

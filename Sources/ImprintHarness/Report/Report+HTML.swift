@@ -13,39 +13,8 @@ extension Report {
         body += "<div class=\"charts\">" + rocChart() + histogramChart() + calibrationChart() + latencyChart()
         if let comparison = wireChart() { body += comparison }
         body += "</div>"
-        body += tables()
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Imprint replay: \(SVGChart.escape(corpus.name))</title>
-            <style>
-            body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}
-            table{border-collapse:collapse;margin:12px 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}
-            th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-            .charts{display:flex;flex-wrap:wrap;gap:12px}.charts svg{border:1px solid #ddd}
-            </style></head><body>\(body)</body></html>
-
-            """
-    }
-
-    private func tables() -> String {
-        // The Markdown tables, converted line by line: the same numbers in both forms.
-        var html = ""
-        var inTable = false
-        for line in markdown().split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("|") {
-                if line.hasPrefix("|---") { continue }
-                let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                let tag = inTable ? "td" : "th"
-                if !inTable { html += "<table>" }
-                html += "<tr>" + cells.map { "<\(tag)>\(SVGChart.escape($0.trimmingCharacters(in: .whitespaces)))</\(tag)>" }.joined() + "</tr>"
-                inTable = true
-            } else {
-                if inTable { html += "</table>" }
-                inTable = false
-                if !line.isEmpty, !line.hasPrefix("#") { html += "<p>\(SVGChart.escape(String(line)))</p>" }
-            }
-        }
-        return inTable ? html + "</table>" : html
+        body += HTMLPage.tables(fromMarkdown: markdown())
+        return HTMLPage.document(title: "Imprint replay: \(corpus.name)", body: body)
     }
 
     /// TREC-style ROC: ham misclassification against spam misclassification, both on logit axes.
@@ -92,11 +61,16 @@ extension Report {
 
     private func wireChart() -> String? {
         guard let w = wireVsRendered else { return nil }
+        let messages = Double(max(1, metrics.confusion.total))
+        let measured = w.wire.allocations >= 0 && w.rendered.allocations >= 0
+        func values(_ cost: FormCost) -> [Double] {
+            [cost.seconds * 1e6 / messages, Double(cost.bytesCopied) / messages / 100] + (measured ? [Double(cost.allocations) / messages / 10] : [])
+        }
         return SVGChart.bars(
-            title: "Wire vs rendered (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
-            categories: ["seconds x1000", "KB copied", "allocations/100"],
-            series: [(name: "wire", color: "#27ae60", values: [w.wire.seconds * 1000, Double(w.wire.bytesCopied) / 1000, Double(max(0, w.wire.allocations)) / 100]),
-                     (name: "rendered", color: "#e67e22", values: [w.rendered.seconds * 1000, Double(w.rendered.bytesCopied) / 1000, Double(max(0, w.rendered.allocations)) / 100])],
-            yLabel: "")
+            title: "Wire vs rendered per message (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
+            categories: ["µs"] + ["bytes copied ÷100"] + (measured ? ["allocations ÷10"] : []),
+            series: [(name: "wire", color: "#27ae60", values: values(w.wire)),
+                     (name: "rendered", color: "#e67e22", values: values(w.rendered))],
+            yLabel: "per message")
     }
 }
