@@ -45,31 +45,31 @@ enum AllocationInterposer {
 @_silgen_name("__libc_memalign") private func libcMemalign(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer?
 
 @_cdecl("malloc")
-func interposedMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
+public func interposedMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
     AllocationInterposer.tick()
     return libcMalloc(size)
 }
 
 @_cdecl("calloc")
-func interposedCalloc(_ count: Int, _ size: Int) -> UnsafeMutableRawPointer? {
+public func interposedCalloc(_ count: Int, _ size: Int) -> UnsafeMutableRawPointer? {
     AllocationInterposer.tick()
     return libcCalloc(count, size)
 }
 
 @_cdecl("realloc")
-func interposedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+public func interposedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
     AllocationInterposer.tick()
     return libcRealloc(pointer, size)
 }
 
 @_cdecl("memalign")
-func interposedMemalign(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer? {
+public func interposedMemalign(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer? {
     AllocationInterposer.tick()
     return libcMemalign(alignment, size)
 }
 
 @_cdecl("aligned_alloc")
-func interposedAlignedAlloc(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer? {
+public func interposedAlignedAlloc(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer? {
     AllocationInterposer.tick()
     return libcMemalign(alignment, size)
 }
@@ -77,7 +77,7 @@ func interposedAlignedAlloc(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPo
 /// POSIX: `alignment` a power of two multiple of the pointer size, else EINVAL (22); ENOMEM (12)
 /// when the memory is not there.
 @_cdecl("posix_memalign")
-func interposedPosixMemalign(_ result: UnsafeMutablePointer<UnsafeMutableRawPointer?>, _ alignment: Int, _ size: Int) -> Int32 {
+public func interposedPosixMemalign(_ result: UnsafeMutablePointer<UnsafeMutableRawPointer?>, _ alignment: Int, _ size: Int) -> Int32 {
     guard alignment >= MemoryLayout<Int>.size, alignment & (alignment - 1) == 0 else { return 22 }
     AllocationInterposer.tick()
     guard let pointer = libcMemalign(alignment, size) else { return 12 }

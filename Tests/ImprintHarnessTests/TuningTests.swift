@@ -97,7 +97,8 @@ import Testing
             #expect(row.falseNegatives == metrics.confusion.falseNegatives, "\(entry.label)")
         }
         #expect(sweep.rows[0].oneMinusAucPct != sweep.rows[2].oneMinusAucPct)  // the prior strength matters
-        #expect(sweep.markdown().contains("| token prior strength=0.1 minimum score=40 |"))
+        #expect(sweep.markdown().contains("| token prior strength | minimum score | recall at FP 0.1% |"))
+        #expect(sweep.markdown().contains("| 0.1 | 40 | "))
         #expect(sweep.html().contains("<svg"))
     }
 

@@ -19,6 +19,14 @@ enum HTMLPage {
         """
     }
 
+    /// A report body: the heading, the Markdown's opening paragraphs (versions, corpus,
+    /// overrides), the charts, then the rest of the Markdown (its tables).
+    static func body(heading: String, markdown: String, charts: String) -> String {
+        let converted = tables(fromMarkdown: markdown)
+        let split = converted.range(of: "<table>")?.lowerBound ?? converted.endIndex
+        return "<h1>\(SVGChart.escape(heading))</h1>" + converted[..<split] + charts + converted[split...]
+    }
+
     /// The Markdown's tables and paragraphs as HTML, line by line (headings are left out: the
     /// page has its own). Inline code spans keep their text.
     static func tables(fromMarkdown markdown: String) -> String {

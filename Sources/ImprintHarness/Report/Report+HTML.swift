@@ -7,14 +7,11 @@ extension Report {
     /// One self-contained HTML page: the Markdown's numbers as tables plus inline SVG charts
     /// (ROC on logit axes, score histograms, calibration, latency, wire versus rendered).
     public func html() -> String {
-        var body = "<h1>Imprint replay: \(SVGChart.escape(corpus.name))</h1>"
-        body += "<p>Imprint \(SVGChart.escape(imprintVersion)), cartridge \(SVGChart.escape(cartridgeVersion)), "
-            + "protocol <code>\(SVGChart.escape(self.protocol))</code>, MinimumScore \(ReportNumber.fixed(minimumScore, digits: 0)).</p>"
-        body += "<div class=\"charts\">" + rocChart() + histogramChart() + calibrationChart() + latencyChart()
-        if let comparison = wireChart() { body += comparison }
-        body += "</div>"
-        body += HTMLPage.tables(fromMarkdown: markdown())
-        return HTMLPage.document(title: "Imprint replay: \(corpus.name)", body: body)
+        var charts = "<div class=\"charts\">" + rocChart() + histogramChart() + calibrationChart() + latencyChart()
+        if let comparison = wireChart() { charts += comparison }
+        charts += "</div>"
+        return HTMLPage.document(title: "Imprint replay: \(corpus.name)",
+                                 body: HTMLPage.body(heading: "Imprint replay: \(corpus.name)", markdown: markdown(), charts: charts))
     }
 
     /// TREC-style ROC: ham misclassification against spam misclassification, both on logit axes.
@@ -59,18 +56,19 @@ extension Report {
             yLabel: "microseconds")
     }
 
+    /// Each cost of the two forms as a share of the larger one (the units differ: time, bytes,
+    /// allocations); the table under the charts has the figures.
     private func wireChart() -> String? {
         guard let w = wireVsRendered else { return nil }
-        let messages = Double(max(1, metrics.confusion.total))
         let measured = w.wire.allocations >= 0 && w.rendered.allocations >= 0
-        func values(_ cost: FormCost) -> [Double] {
-            [cost.seconds * 1e6 / messages, Double(cost.bytesCopied) / messages / 100] + (measured ? [Double(cost.allocations) / messages / 10] : [])
-        }
+        let wire = [w.wire.seconds, Double(w.wire.bytesCopied)] + (measured ? [Double(w.wire.allocations)] : [])
+        let rendered = [w.rendered.seconds, Double(w.rendered.bytesCopied)] + (measured ? [Double(w.rendered.allocations)] : [])
+        let larger = zip(wire, rendered).map { max($0, $1, 1e-12) }
         return SVGChart.bars(
-            title: "Wire vs rendered per message (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
-            categories: ["µs"] + ["bytes copied ÷100"] + (measured ? ["allocations ÷10"] : []),
-            series: [(name: "wire", color: "#27ae60", values: values(w.wire)),
-                     (name: "rendered", color: "#e67e22", values: values(w.rendered))],
-            yLabel: "per message")
+            title: "Wire vs rendered (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
+            categories: ["time", "bytes copied"] + (measured ? ["allocations"] : []),
+            series: [(name: "wire", color: "#27ae60", values: zip(wire, larger).map { 100 * $0 / $1 }),
+                     (name: "rendered", color: "#e67e22", values: zip(rendered, larger).map { 100 * $0 / $1 })],
+            yLabel: "% of the larger form")
     }
 }

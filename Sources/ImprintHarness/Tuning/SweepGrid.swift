@@ -11,7 +11,8 @@ public struct SweepGrid: Sendable {
     }
 
     public private(set) var axes: [Axis] = []
-    /// The settings in run order, each with a short label for tables and charts.
+    /// The settings in run order, each with a short label for charts (the values, in axis
+    /// order, separated by " / ").
     public private(set) var settings: [(label: String, settings: TuningSettings)] = []
     /// Most settings one sweep runs (default 256).
     public static let maxSettings = 256
@@ -44,7 +45,7 @@ public struct SweepGrid: Sendable {
         settings = try combinations.map { (combination: [(String, String)]) throws(TuningError) in
             var setting = base
             for (key, value) in combination { try setting.set(key, value) }
-            let label = combination.isEmpty ? "defaults" : combination.map { axes.count == 1 ? $0.1 : "\($0.0)=\($0.1)" }.joined(separator: " ")
+            let label = combination.isEmpty ? "defaults" : combination.map(\.1).joined(separator: " / ")
             return (label, setting)
         }
     }

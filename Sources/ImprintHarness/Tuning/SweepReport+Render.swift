@@ -13,10 +13,11 @@ extension SweepReport {
         }
         lines.append("")
         let baseline = kind == "ablation" ? rows.first : nil
+        let keys = parameters.map(\.key)
         lines.append(kind == "ablation"
             ? "| setting | fingerprints/msg | recall at FP 0.1% | Δ | (1-AUC)% | Δ | FP | Δ | FN | Δ | evidence/msg | msg/s |"
-            : "| setting | recall at FP 0.1% | (1-AUC)% | 95% interval | MinimumScore | FP | FN | FP rate | FN rate | msg/s | fingerprints |")
-        lines.append("|" + String(repeating: "---|", count: kind == "ablation" ? 12 : 11))
+            : "| " + keys.joined(separator: " | ") + " | recall at FP 0.1% | (1-AUC)% | 95% interval | MinimumScore | FP | FN | FP rate | FN rate | msg/s | fingerprints |")
+        lines.append("|" + String(repeating: "---|", count: kind == "ablation" ? 12 : 10 + keys.count))
         for row in rows {
             if let baseline {
                 let family = row.label.hasPrefix("-") ? String(row.label.dropFirst()) : nil
@@ -28,7 +29,8 @@ extension SweepReport {
                     + "\(row.falseNegatives) | \(Self.signed(Double(row.falseNegatives - baseline.falseNegatives), digits: 0)) | "
                     + "\(ReportNumber.fixed(row.evidencePerMessage, digits: 1)) | \(ReportNumber.fixed(row.messagesPerSecond, digits: 0)) |")
             } else {
-                lines.append("| \(row.label) | \(ReportNumber.percent(row.recallAtFp0_1, digits: 2)) | \(ReportNumber.fixed(row.oneMinusAucPct, digits: 4)) | "
+                lines.append("| " + keys.map { row.overrides[$0] ?? "" }.joined(separator: " | ") + " | "
+                    + "\(ReportNumber.percent(row.recallAtFp0_1, digits: 2)) | \(ReportNumber.fixed(row.oneMinusAucPct, digits: 4)) | "
                     + "\(ReportNumber.interval(row.oneMinusAucPctCI, digits: 4)) | \(ReportNumber.fixed(row.minimumScore, digits: 0)) | "
                     + "\(row.falsePositives) | \(row.falseNegatives) | \(ReportNumber.percent(row.fpRate, digits: 2)) | "
                     + "\(ReportNumber.percent(row.fnRate, digits: 2)) | \(ReportNumber.fixed(row.messagesPerSecond, digits: 0)) | "
@@ -47,18 +49,20 @@ extension SweepReport {
     public func html() -> String {
         let labels = rows.map(\.label)
         let color = "#2e86c1"
-        var body = "<h1>Imprint \(SVGChart.escape(kind)): \(SVGChart.escape(corpus.name))</h1><div class=\"charts\">"
+        let axis = kind == "ablation" ? "family switched off" : parameters.map(\.key).joined(separator: " / ")
+        var body = "<div class=\"charts\">"
         body += SVGChart.bars(title: "Recall at FP 0.1% (%)", categories: labels,
-                              series: [(name: "recall", color: "#27ae60", values: rows.map { 100 * $0.recallAtFp0_1 })], yLabel: "percent")
+                              series: [(name: "recall", color: "#27ae60", values: rows.map { 100 * $0.recallAtFp0_1 })], yLabel: "percent", xLabel: axis)
         body += SVGChart.bars(title: "(1-AUC)% (lower is better)", categories: labels,
-                              series: [(name: "(1-AUC)%", color: "#c0392b", values: rows.map(\.oneMinusAucPct))], yLabel: "percent")
+                              series: [(name: "(1-AUC)%", color: "#c0392b", values: rows.map(\.oneMinusAucPct))], yLabel: "percent", xLabel: axis)
         body += SVGChart.bars(title: "Errors at MinimumScore", categories: labels,
                               series: [(name: "FP", color: "#e67e22", values: rows.map { Double($0.falsePositives) }),
-                                       (name: "FN", color: "#8e44ad", values: rows.map { Double($0.falseNegatives) })], yLabel: "messages")
+                                       (name: "FN", color: "#8e44ad", values: rows.map { Double($0.falseNegatives) })], yLabel: "messages", xLabel: axis)
         body += SVGChart.bars(title: "Throughput", categories: labels,
-                              series: [(name: "msg/s", color: color, values: rows.map(\.messagesPerSecond))], yLabel: "messages/s")
-        body += "</div>" + HTMLPage.tables(fromMarkdown: markdown())
-        return HTMLPage.document(title: "Imprint \(kind): \(corpus.name)", body: body)
+                              series: [(name: "msg/s", color: color, values: rows.map(\.messagesPerSecond))], yLabel: "messages/s", xLabel: axis)
+        body += "</div>"
+        return HTMLPage.document(title: "Imprint \(kind): \(corpus.name)",
+                                 body: HTMLPage.body(heading: "Imprint \(kind): \(corpus.name)", markdown: markdown(), charts: body))
     }
 
     /// Pretty-printed JSON with sorted keys.
