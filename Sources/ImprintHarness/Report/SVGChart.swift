@@ -41,7 +41,8 @@ enum SVGChart {
     }
 
     /// Grouped bars: one group per category label, one bar per series. Labels wider than their
-    /// group are set at an angle; a single series gets no legend (the title names it).
+    /// group are set at an angle, in place of the axis label `xLabel`; a single series gets no
+    /// legend (the title names it).
     static func bars(title: String, categories: [String], series: [(name: String, color: String, values: [Double])],
                      yLabel: String, xLabel: String = "") -> String {
         let tallest = series.flatMap(\.values).max() ?? 0
@@ -49,13 +50,14 @@ enum SVGChart {
         // Headroom above the tallest bar for the legend of several series.
         let y = Axis(label: yLabel, lower: 0, upper: series.count > 1 ? maximum * 1.3 : maximum,
                      ticks: [0, 0.5, 1].map { ($0 * maximum, format($0 * maximum, digits: maximum < 1 ? 3 : maximum < 10 ? 1 : 0)) })
-        let x = Axis(label: xLabel, lower: 0, upper: Double(categories.count), ticks: [])
-        var svg = frame(title: title, x: x, y: y)
         let plotWidth = width - left - right
         let groupWidth = plotWidth / Double(max(1, categories.count))
         let barWidth = groupWidth * 0.8 / Double(max(1, series.count))
-        // About 5.5 px per character at font size 10.
+        // About 5.5 px per character at font size 10. Slanted labels take the axis label's
+        // place, so the caller should name the axis elsewhere (the sweep page says it above).
         let slanted = Double(categories.map(\.count).max() ?? 0) * 5.5 > groupWidth
+        let x = Axis(label: slanted ? "" : xLabel, lower: 0, upper: Double(categories.count), ticks: [])
+        var svg = frame(title: title, x: x, y: y)
         for (index, category) in categories.enumerated() {
             let groupLeft = left + Double(index) * groupWidth + groupWidth * 0.1
             for (s, item) in series.enumerated() where index < item.values.count {

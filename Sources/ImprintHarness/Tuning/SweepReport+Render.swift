@@ -50,7 +50,7 @@ extension SweepReport {
         let labels = rows.map(\.label)
         let color = "#2e86c1"
         let axis = kind == "ablation" ? "family switched off" : parameters.map(\.key).joined(separator: " / ")
-        var body = "<div class=\"charts\">"
+        var body = "<p>One bar per setting, labelled <code>\(SVGChart.escape(axis))</code>.</p><div class=\"charts\">"
         body += SVGChart.bars(title: "Recall at FP 0.1% (%)", categories: labels,
                               series: [(name: "recall", color: "#27ae60", values: rows.map { 100 * $0.recallAtFp0_1 })], yLabel: "percent", xLabel: axis)
         body += SVGChart.bars(title: "(1-AUC)% (lower is better)", categories: labels,
