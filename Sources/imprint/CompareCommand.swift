@@ -20,12 +20,14 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "json, md or html (default: all three).") var format: String?
     @Option(help: "Threads (default: all cores).") var threads: Int = ParallelMap.defaultThreads
     @Option(help: "is_spam threshold for both (default: each cartridge's).") var minimumScore: Int?
+    @Option(name: .customLong("set"), help: setOptionHelp) var overrides: [String] = []
 
     func validate() throws {
         guard cartridges.count == 2 else { throw CommandFailure("give --cartridge exactly twice (A and B)") }
         if let format, ReportFormat(rawValue: format) == nil { throw CommandFailure("--format is json, md or html") }
         guard threads >= 1 else { throw CommandFailure("--threads must be at least 1") }
         if let minimumScore, !(0...100).contains(minimumScore) { throw CommandFailure("--minimum-score must be 0...100") }
+        _ = try tuningSettings(overrides)
     }
 
     func run() throws {
@@ -36,8 +38,15 @@ struct CompareCommand: ParsableCommand {
         }
         let corpus = try loadCorpus(specs)
         let a = try openCartridge(cartridges[0]), b = try openCartridge(cartridges[1])
-        let comparison = CartridgeComparison.run(corpus, a: a, pathA: cartridges[0], b: b, pathB: cartridges[1],
-                                                 threads: threads, minimumScore: minimumScore)
+        let comparison: CartridgeComparison
+        do {
+            comparison = try CartridgeComparison.run(corpus, a: a, pathA: cartridges[0], b: b, pathB: cartridges[1],
+                                                     threads: threads, minimumScore: minimumScore, settings: try tuningSettings(overrides))
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure("compare: \(error)")
+        }
         let paths = try ReportWriter.write(path: report, format: format.flatMap(ReportFormat.init(rawValue:)), stem: "compare") { format in
             switch format {
             case .json: return try comparison.jsonText()

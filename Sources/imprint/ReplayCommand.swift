@@ -31,6 +31,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "is_spam threshold (default: the cartridge's).") var minimumScore: Int?
     @Option(help: "Replay only the first N readable messages (after --shuffle).") var limit: Int?
     @Flag(help: "Skip the wire-versus-rendered comparison.") var noWireProbe = false
+    @Option(name: .customLong("set"), help: setOptionHelp) var overrides: [String] = []
 
     func validate() throws {
         guard ReplayProtocol(rawValue: replayProtocol) != nil else { throw CommandFailure("--protocol is online, split or fixed") }
@@ -41,6 +42,7 @@ struct ReplayCommand: ParsableCommand {
         guard reporters >= 0, (0...1).contains(maliciousFraction) else { throw CommandFailure("--reporters >= 0, --malicious-fraction in [0, 1]") }
         if maliciousFraction > 0, reporters == 0 { throw CommandFailure("--malicious-fraction needs --reporters") }
         if let minimumScore, !(0...100).contains(minimumScore) { throw CommandFailure("--minimum-score must be 0...100") }
+        _ = try tuningSettings(overrides)
     }
 
     func run() throws {
@@ -66,7 +68,9 @@ struct ReplayCommand: ParsableCommand {
         options.minimumScore = minimumScore
         options.maxMessages = limit
         options.wireProbe = !noWireProbe
+        options.settings = try tuningSettings(overrides)
         if isatty(2) != 0 { options.progress = ProgressLine.show }
+        AllocationCounter.install()
         let result: ReplayResult
         do {
             result = try ReplayRunner.run(corpus, options: options) { try DefaultCartridge.path { printError("imprint: \($0)") } }

@@ -23,6 +23,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "SMTP RCPT TO (repeatable).") var rcptTo: [String] = []
     @Option(help: "SMTP HELO name.") var helo: String?
     @Option(help: "SMTP client IP.") var clientIp: String?
+    @Option(name: .customLong("set"), help: setOptionHelp) var overrides: [String] = []
     @Argument(help: "Message files.") var messages: [String] = []
     @OptionGroup var fileList: FileListOptions
 
@@ -37,14 +38,22 @@ struct ScoreCommand: ParsableCommand {
             ip = parsed
         }
         let envelope = Envelope(mailFrom: mailFrom, recipients: rcptTo, helo: helo, clientIP: ip)
-        let engine = Engine(cartridge: try openCartridge(cartridge),
-                            options: EngineOptions(minimumScore: minimumScore, maxBodyLength: maxBodyLength))
+        let settings = try tuningSettings(overrides)
+        var options = settings.engineOptions(minimumScore: minimumScore)
+        if let maxBodyLength { options.maxBodyLength = maxBodyLength }
+        let engine = Engine(cartridge: try openCartridge(cartridge), options: options)
+        let snapshot: CartridgeSnapshot
+        do {
+            snapshot = settings.isEmpty ? engine.cartridge.snapshot : try engine.cartridge.snapshot.reconfigured { try settings.apply(to: &$0) }
+        } catch {
+            throw CommandFailure("--set: \(error)")
+        }
         var failures = 0
         for path in messages {
             do {
                 let bytes = try FileBytes.read(path)
                 let start = DispatchTime.now().uptimeNanoseconds
-                let verdict = try engine.score(bytes, form: wire ? .wire : .rendered, envelope: envelope)
+                let verdict = try engine.evaluate(bytes, form: wire ? .wire : .rendered, envelope: envelope, snapshot: snapshot).verdict
                 let elapsed = (DispatchTime.now().uptimeNanoseconds - start) / 1000
                 print(format == "json" ? Self.json(path: path, verdict: verdict, elapsedMicroseconds: elapsed)
                                        : Self.text(path: path, verdict: verdict))

@@ -32,12 +32,12 @@ import Testing
         let corpus = try ReplayTestCorpus.subset(perLabel: 20, seed: 8)
         let full = try ReplayTestCorpus.cartridge(from: corpus, name: "compare")
         let half = try ReplayTestCorpus.halved(full, name: "compare")
-        let same = CartridgeComparison.run(corpus, a: try Cartridge(directory: full), pathA: full,
+        let same = try CartridgeComparison.run(corpus, a: try Cartridge(directory: full), pathA: full,
                                            b: try Cartridge(directory: full), pathB: full, threads: 2)
         #expect(same.flips.isEmpty)
         #expect(same.mcnemar.pValue == 1)
         #expect(same.differences.allSatisfy { $0.difference == 0 })
-        let comparison = CartridgeComparison.run(corpus, a: try Cartridge(directory: full), pathA: full,
+        let comparison = try CartridgeComparison.run(corpus, a: try Cartridge(directory: full), pathA: full,
                                                  b: try Cartridge(directory: half), pathB: half, threads: 2)
         #expect(comparison.flips.count == comparison.mcnemar.onlyA + comparison.mcnemar.onlyB)
         #expect(comparison.flips.allSatisfy { $0.spamA != $0.spamB && !$0.analysisA.isEmpty && !$0.analysisB.isEmpty })

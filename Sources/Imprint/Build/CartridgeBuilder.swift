@@ -14,6 +14,9 @@ public struct CartridgeBuilder: Sendable {
     /// The ridge penalty of the fit.
     public var l2: Double
     public var threads: Int
+    /// Adjustments of the fingerprinter (default none), as the engine that will score with the
+    /// cartridge applies them (`EngineOptions.fingerprintTuning`).
+    public var fingerprintTuning = FingerprintTuning()
 
     public init(config: CartridgeConfig = CartridgeConfig(), categories: CategoryTable = CategoryTable(),
                 version: CartridgeVersion = CartridgeVersion(), folds: Int = 5, l2: Double = 1,
@@ -44,8 +47,31 @@ public struct CartridgeBuilder: Sendable {
         var mass: ReportMass
     }
 
+    /// Training messages parsed and fingerprinted once (`prepare(_:)`), so that several builds
+    /// that differ only in score-time configuration keys share the work (tuning sweeps).
+    public struct PreparedCorpus: Sendable {
+        var items: [Prepared]
+        /// Messages that were not used, by reason (unparseable, unknown label).
+        public var skipped: [String: Int]
+        public var count: Int { items.count }
+
+        /// The same corpus with the fingerprints of `families` dropped, exactly as a builder
+        /// with those families disabled would have prepared it.
+        public func removing(_ families: Set<FingerprintFamily>) -> PreparedCorpus {
+            guard !families.isEmpty else { return self }
+            var copy = self
+            for index in copy.items.indices { copy.items[index].fingerprints = items[index].fingerprints.removing(families) }
+            return copy
+        }
+    }
+
     public func build(_ messages: [LabelledMessage]) throws -> Output {
-        let options = FingerprintOptions(config: config)
+        try build(prepare(messages))
+    }
+
+    /// Parses and fingerprints `messages` under this builder's configuration and tuning.
+    public func prepare(_ messages: [LabelledMessage]) -> PreparedCorpus {
+        let options = fingerprintTuning.applied(to: FingerprintOptions(config: config))
         let categories = self.categories
         let results: [Result<Prepared, BuildSkip>] = parallelMap(messages.count, threads: threads) { index in
             Self.prepare(messages[index], options: options, categories: categories)
@@ -58,6 +84,12 @@ public struct CartridgeBuilder: Sendable {
             case .failure(let skip): skipped[skip.reason, default: 0] += 1
             }
         }
+        return PreparedCorpus(items: prepared, skipped: skipped)
+    }
+
+    /// Builds the database and fits the score model from prepared messages.
+    public func build(_ corpus: PreparedCorpus) throws -> Output {
+        let prepared = corpus.items, skipped = corpus.skipped
         var table = ReputationTable()
         for item in prepared { table.add(item.fingerprints.fingerprints, mass: item.mass) }
         let model = folds > 1 && prepared.count >= 2 * folds ? try fit(prepared) : ScoreModel.default

@@ -39,18 +39,28 @@ public final class Engine: Sendable {
 
     /// Scores a parsed message against `snapshot`.
     public func evaluate(_ message: Message, snapshot: CartridgeSnapshot) -> Evaluation {
-        let config = snapshot.config
-        let minimumScore = options.minimumScore ?? config.minimumScore
-        let clientIP = Self.clientIP(of: message, config: config)
+        let clientIP = Self.clientIP(of: message, config: snapshot.config)
         // No rules, no subject to build (it decodes the headers and the first text part).
         if !snapshot.whitelist.rules.isEmpty,
            let rule = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP)).rule {
-            return Evaluation(verdict: whitelisted(rule, snapshot: snapshot), features: nil, fingerprints: nil,
-                              evidence: EvidenceSet(), scoreFeatures: nil)
+            return whitelisted(rule, snapshot: snapshot)
         }
+        let (features, fingerprints) = fingerprint(message, clientIP: clientIP, config: snapshot.config)
+        return evaluate(features: features, fingerprints: fingerprints, snapshot: snapshot)
+    }
+
+    /// The features and fingerprints of a message under `config` and this engine's tuning.
+    func fingerprint(_ message: Message, clientIP: IPAddress?, config: CartridgeConfig) -> (MessageFeatures, MessageFingerprints) {
         var features = MessageFeatures(message: message)
         features.clientIP = clientIP
-        let fingerprints = MessageFingerprinter(options: FingerprintOptions(config: config)).fingerprints(of: features)
+        let fingerprintOptions = options.fingerprintTuning.applied(to: FingerprintOptions(config: config))
+        return (features, MessageFingerprinter(options: fingerprintOptions).fingerprints(of: features))
+    }
+
+    /// Evidence, score features and verdict of fingerprints already computed.
+    func evaluate(features: MessageFeatures, fingerprints: MessageFingerprints, snapshot: CartridgeSnapshot) -> Evaluation {
+        let config = snapshot.config
+        let minimumScore = options.minimumScore ?? config.minimumScore
         let favorAnalysis = options.favorAnalysisOverSpeed ?? config.favorAnalysisOverSpeed
         let evidence = EvidenceCollector(snapshot: snapshot).collect(fingerprints.fingerprints, stopWhenDecisive: !favorAnalysis)
         let scoreFeatures = ScoreFeatures(evidence: evidence, fingerprints: fingerprints, features: features,
@@ -90,7 +100,12 @@ public final class Engine: Sendable {
         return found.filter { $0.contains("@") }
     }
 
-    private func whitelisted(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Verdict {
+    func whitelisted(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Evaluation {
+        Evaluation(verdict: whitelistedVerdict(rule, snapshot: snapshot), features: nil, fingerprints: nil,
+                   evidence: EvidenceSet(), scoreFeatures: nil)
+    }
+
+    private func whitelistedVerdict(_ rule: WhitelistRule, snapshot: CartridgeSnapshot) -> Verdict {
         let names = snapshot.categories.describeCategory(.legitimate)
         var header = AnalysisHeader(cartridgeVersion: snapshot.version.description, score: 0, category: 0, subcategory: 0, rescan: false)
         let file = rule.path.split(separator: "/").last.map(String.init) ?? rule.path

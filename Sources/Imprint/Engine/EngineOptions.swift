@@ -10,13 +10,17 @@ public struct EngineOptions: Sendable, Hashable {
     public var favorAnalysisOverSpeed: Bool?
     /// MIME and header bounds.
     public var messageLimits: MessageLimits
+    /// Adjustments of the fingerprinter over what the cartridge's configuration asks for
+    /// (default none: tuning runs switch families off or change text limits with it).
+    public var fingerprintTuning: FingerprintTuning
 
     public init(minimumScore: Int? = nil, maxBodyLength: Int? = nil, favorAnalysisOverSpeed: Bool? = nil,
-                messageLimits: MessageLimits = .default) {
+                messageLimits: MessageLimits = .default, fingerprintTuning: FingerprintTuning = FingerprintTuning()) {
         self.minimumScore = minimumScore
         self.maxBodyLength = maxBodyLength
         self.favorAnalysisOverSpeed = favorAnalysisOverSpeed
         self.messageLimits = messageLimits
+        self.fingerprintTuning = fingerprintTuning
     }
 }
 

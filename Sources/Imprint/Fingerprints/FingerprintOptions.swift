@@ -18,6 +18,8 @@ public struct FingerprintOptions: Sendable, Hashable {
     public var imageLimits: ImageLimits
     /// Images counted per message at most (default 16); the rest are skipped with a reason.
     public var maximumImages: Int
+    /// Families whose fingerprints are left out (default none; see `FingerprintFamily`).
+    public var disabledFamilies: Set<FingerprintFamily> = []
 
     public init(imageDepth: CartridgeConfig.ImageDepth = .medium, includesSender: Bool = false,
                 minimumFuzzyText: Int = 50, maximumTokens: Int = 6_000,

@@ -20,7 +20,7 @@ public struct MessageFingerprinter: Sendable {
         addAttachments(features, to: &out)
         out.fingerprints.append(Fingerprint(kind: .mimeStructure, value: Self.bytes(XXH3.hash64(features.structure.utf8))))
         if options.includesSender { addSender(features, to: &out) }
-        return out
+        return out.removing(options.disabledFamilies)
     }
 
     // MARK: Text

@@ -37,6 +37,8 @@ public struct CartridgeComparison: Codable, Sendable {
     public var mcnemar: McNemarTest
     public var flips: [Flip]
     public var errors: [String: Int]
+    /// The `--set` overrides both sides ran with (nil when none).
+    public var overrides: [String: String]? = nil
 
     /// One verdict pair.
     struct Pair: Sendable {
@@ -45,15 +47,20 @@ public struct CartridgeComparison: Codable, Sendable {
         var b: Verdict
     }
 
-    /// Compares cartridges `a` (at `pathA`) and `b` on `corpus`.
+    /// Compares cartridges `a` (at `pathA`) and `b` on `corpus`, both under `settings`.
+    /// - Throws: `TuningError` when an override does not apply; the cartridge's errors when a
+    ///   reconfigured snapshot cannot be built.
     public static func run(_ corpus: Corpus, a: Cartridge, pathA: String, b: Cartridge, pathB: String,
-                           threads: Int = ParallelMap.defaultThreads, minimumScore: Int? = nil) -> CartridgeComparison {
+                           threads: Int = ParallelMap.defaultThreads, minimumScore: Int? = nil,
+                           settings: TuningSettings = TuningSettings()) throws -> CartridgeComparison {
         let (messages, readErrors) = ReplayInput.load(corpus, threads: max(1, threads))
-        let options = EngineOptions(minimumScore: minimumScore)
+        let options = settings.engineOptions(minimumScore: minimumScore)
         let engineA = Engine(cartridge: a, options: options), engineB = Engine(cartridge: b, options: options)
-        let snapshotA = a.snapshot, snapshotB = b.snapshot
+        let snapshotA = settings.isEmpty ? a.snapshot : try a.snapshot.reconfigured { try settings.apply(to: &$0) }
+        let snapshotB = settings.isEmpty ? b.snapshot : try b.snapshot.reconfigured { try settings.apply(to: &$0) }
         let results: [Pair?] = parallelMap(messages.count, threads: max(1, threads)) { index in
-            guard let parsed = try? Message(rendered: messages[index].bytes, limits: options.messageLimits) else { return nil }
+            guard let parsed = try? Message(rendered: messages[index].bytes, limits: options.messageLimits,
+                                            maxBodyLength: options.maxBodyLength) else { return nil }
             return Pair(message: index, a: engineA.evaluate(parsed, snapshot: snapshotA).verdict,
                         b: engineB.evaluate(parsed, snapshot: snapshotB).verdict)
         }
@@ -80,7 +87,7 @@ public struct CartridgeComparison: Codable, Sendable {
                      scoreB: pair.b.score, spamA: pair.a.isSpam, spamB: pair.b.isSpam,
                      analysisA: pair.a.analysis, analysisB: pair.b.analysis)
             },
-            errors: errors)
+            errors: errors, overrides: settings.isEmpty ? nil : settings.dictionary)
     }
 
     static func differences(pairs: [Pair], labels: [CorpusLabel], a: Report.Metrics, b: Report.Metrics,

@@ -27,8 +27,8 @@ struct OnlineReplay {
     }
 
     /// Creates an empty cartridge (no entries, default configuration and categories) at `directory`.
-    static func createEmpty(at directory: String) throws {
-        var config = CartridgeConfig()
+    static func createEmpty(at directory: String, settings: TuningSettings = TuningSettings()) throws {
+        var config = try settings.applied(to: CartridgeConfig())
         config.reportTotals = [0, 0, 0, 0]
         try Cartridge.create(at: directory, database: FingerprintDatabase(version: CartridgeVersion()),
                              config: config.lines.joined(separator: "\n") + "\n",
@@ -36,9 +36,17 @@ struct OnlineReplay {
                              whitelist: "# no whitelist rules\n")
     }
 
+    /// Rewrites the `cartridge.cfg` of the working copy at `directory` with `settings` applied.
+    static func override(_ directory: String, with settings: TuningSettings) throws {
+        let path = CartridgeLayout(directory: directory).config
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let config = try settings.applied(to: CartridgeConfig(parsing: text, path: path))
+        try ScratchFile.write(Array((config.lines.joined(separator: "\n") + "\n").utf8), to: path)
+    }
+
     func run(_ messages: [ReplayMessage]) throws -> Output {
         let cartridge = try Cartridge(directory: directory)
-        let engine = Engine(cartridge: cartridge, options: EngineOptions(minimumScore: options.minimumScore))
+        let engine = Engine(cartridge: cartridge, options: options.settings.engineOptions(minimumScore: options.minimumScore))
         let interval = max(1, options.updateInterval)
         var network = ReporterNetwork(count: options.reporters, maliciousFraction: options.maliciousFraction, seed: options.seed)
         var batch = FeedbackBatch(startingTotals: cartridge.snapshot.config.reportTotals)

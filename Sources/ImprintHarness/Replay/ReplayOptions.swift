@@ -37,6 +37,11 @@ public struct ReplayOptions: Sendable {
     public var maliciousFraction = 0.0
     /// `is_spam` threshold (nil: the cartridge's).
     public var minimumScore: Int?
+    /// `--set` overrides of `cartridge.cfg` keys and engine parameters for this run (see
+    /// `TuningSettings`): over the trained configuration (`split`), the given or default
+    /// cartridge's (`fixed`), the starting cartridge's (`online`; the replay's own updates
+    /// then set `score model` and `report totals` as they go).
+    public var settings = TuningSettings()
     /// Also score every message from its wire form and from its rendered form plus a policy
     /// header, and compare (the `wire_vs_rendered` section).
     public var wireProbe = true

@@ -29,15 +29,16 @@ public enum ReplayRunner {
             if options.protocol == .split {
                 let (train, test) = split(messages, options: options)
                 directory = work + "/cartridge"
-                try SplitTraining.build(train, threads: threads, into: directory)
+                try SplitTraining.build(train, threads: threads, settings: options.settings, into: directory)
                 testMessages = test
                 trained = train.count
             } else {
                 directory = try options.cartridgeDirectory ?? defaultCartridge()
             }
             let cartridge = try Cartridge(directory: directory)
-            engine = Engine(cartridge: cartridge, options: EngineOptions(minimumScore: options.minimumScore))
-            snapshot = cartridge.snapshot
+            engine = Engine(cartridge: cartridge, options: options.settings.engineOptions(minimumScore: options.minimumScore))
+            snapshot = options.protocol == .split || options.settings.isEmpty ? cartridge.snapshot
+                : try cartridge.snapshot.reconfigured { try options.settings.apply(to: &$0) }
             let start = Clock.nanoseconds()
             let phase = options.protocol.rawValue
             let run = ParallelScoring(engine: engine, snapshot: snapshot, threads: threads).run(testMessages, keepFingerprints: true) { done, sofar in
@@ -63,8 +64,9 @@ public enum ReplayRunner {
             let directory = work + "/cartridge"
             if let given = options.cartridgeDirectory {
                 try FileManager.default.copyItem(atPath: given, toPath: directory)
+                if !options.settings.isEmpty { try OnlineReplay.override(directory, with: options.settings) }
             } else {
-                try OnlineReplay.createEmpty(at: directory)
+                try OnlineReplay.createEmpty(at: directory, settings: options.settings)
             }
             let stream = messages
             let output = try OnlineReplay(options: options, directory: directory).run(stream)
@@ -92,6 +94,7 @@ public enum ReplayRunner {
                                minimumScore: Double(options.minimumScore ?? snapshot.config.minimumScore),
                                outcomes: outcomes, throughput: throughput, wireVsRendered: wire, rescan: rescan, errors: errors)
         result.report.campaigns = campaigns
+        result.report.overrides = options.settings.isEmpty ? nil : options.settings.dictionary
         return result
     }
 
@@ -122,12 +125,23 @@ public enum ReplayRunner {
 /// The `split` protocol's training: `CartridgeBuilder` over the training messages, written as
 /// a cartridge directory.
 enum SplitTraining {
-    static func build(_ messages: [ReplayMessage], threads: Int, into directory: String) throws {
-        let builder = CartridgeBuilder(threads: threads)
+    static func build(_ messages: [ReplayMessage], threads: Int, settings: TuningSettings = TuningSettings(),
+                      into directory: String) throws {
+        let builder = try builder(threads: threads, settings: settings)
         let output = try builder.build(messages.map { LabelledMessage(bytes: $0.bytes, label: $0.label.rawValue) })
+        let config = try settings.applied(to: output.config)
         try Cartridge.create(at: directory, database: output.database,
-                             config: output.config.lines.joined(separator: "\n") + "\n",
+                             config: config.lines.joined(separator: "\n") + "\n",
                              categories: builder.categories.lines.joined(separator: "\n") + "\n",
                              whitelist: "# no whitelist rules\n")
+    }
+
+    /// The builder of a run with `settings`: the default configuration with the overrides
+    /// (applied again over the built configuration, so that `score model` or `report totals`
+    /// given by hand win over the fitted ones) and the fingerprinter's tuning.
+    static func builder(threads: Int, settings: TuningSettings) throws -> CartridgeBuilder {
+        var builder = CartridgeBuilder(config: try settings.applied(to: CartridgeConfig()), threads: threads)
+        builder.fingerprintTuning = settings.fingerprintTuning
+        return builder
     }
 }

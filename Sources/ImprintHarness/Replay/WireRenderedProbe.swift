@@ -7,34 +7,43 @@ import Imprint
 ///
 /// `seconds` is the sum of per-message times (so it does not depend on the thread count);
 /// `bytes_copied` counts the bytes the harness copies per path (the parser's own decoding
-/// buffers are not counted on either side); `allocations` is -1: glibc has no allocation
-/// counter (mallinfo2 reports bytes in use, not calls), so it is not measured.
+/// buffers are not counted on either side); `allocations` counts the heap allocations of each
+/// pass (parse, fingerprint, score: everything the engine does for the form), read from
+/// `AllocationCounting` around the pass, so the two forms run as two passes one after the
+/// other with nothing else running; -1 when no counter is installed (a library host).
 enum WireRenderedProbe {
     static let policyHeader = Array("X-Imprint-Policy: checked\r\n".utf8)
 
+    private struct Sample: Sendable { var nanos: UInt64, copied: Int, isSpam: Bool? }
+
     static func run(_ messages: [ReplayMessage], engine: Engine, snapshot: CartridgeSnapshot, threads: Int) -> Report.WireVsRendered {
         let wires: [[UInt8]] = parallelMap(messages.count, threads: threads) { MessageRendering.wire(rendered: messages[$0].bytes) }
-        struct Sample: Sendable { var wireNanos: UInt64, renderedNanos: UInt64, copied: Int, agree: Bool?, scored: Bool }
-        let samples: [Sample] = parallelMap(messages.count, threads: threads) { index in
-            let wireStart = Clock.nanoseconds()
-            let wire = try? engine.evaluate(wires[index], form: .wire, snapshot: snapshot).verdict
-            let wireEnd = Clock.nanoseconds()
-            let source = messages[index].bytes
-            var copy: [UInt8] = []
-            copy.reserveCapacity(policyHeader.count + source.count)
-            copy.append(contentsOf: policyHeader)
-            copy.append(contentsOf: Self.droppingMboxLine(source))
-            let rendered = try? engine.evaluate(copy, form: .rendered, snapshot: snapshot).verdict
-            let renderedEnd = Clock.nanoseconds()
-            let agree: Bool? = wire.flatMap { w in rendered.map { $0.isSpam == w.isSpam } }
-            return Sample(wireNanos: wireEnd - wireStart, renderedNanos: renderedEnd - wireEnd, copied: copy.count,
-                          agree: agree, scored: wire != nil || rendered != nil)
+        let (wire, wireAllocations) = AllocationCounting.counting { () -> [Sample] in
+            parallelMap(messages.count, threads: threads) { index in
+                let start = Clock.nanoseconds()
+                let verdict = try? engine.evaluate(wires[index], form: .wire, snapshot: snapshot).verdict
+                return Sample(nanos: Clock.nanoseconds() - start, copied: 0, isSpam: verdict?.isSpam)
+            }
         }
-        let compared = samples.compactMap(\.agree)
+        let (rendered, renderedAllocations) = AllocationCounting.counting { () -> [Sample] in
+            parallelMap(messages.count, threads: threads) { index in
+                let start = Clock.nanoseconds()
+                let source = messages[index].bytes
+                var copy: [UInt8] = []
+                copy.reserveCapacity(policyHeader.count + source.count)
+                copy.append(contentsOf: policyHeader)
+                copy.append(contentsOf: Self.droppingMboxLine(source))
+                let verdict = try? engine.evaluate(copy, form: .rendered, snapshot: snapshot).verdict
+                return Sample(nanos: Clock.nanoseconds() - start, copied: copy.count, isSpam: verdict?.isSpam)
+            }
+        }
+        let compared = zip(wire, rendered).compactMap { pair in pair.0.isSpam.flatMap { w in pair.1.isSpam.map { $0 == w } } }
+        func cost(_ samples: [Sample], _ allocations: Int) -> Report.FormCost {
+            Report.FormCost(seconds: Double(samples.reduce(0) { $0 + $1.nanos }) / 1e9, bytesCopied: samples.reduce(0) { $0 + $1.copied },
+                            allocations: allocations)
+        }
         return Report.WireVsRendered(
-            wire: Report.FormCost(seconds: Double(samples.reduce(0) { $0 + $1.wireNanos }) / 1e9, bytesCopied: 0, allocations: -1),
-            rendered: Report.FormCost(seconds: Double(samples.reduce(0) { $0 + $1.renderedNanos }) / 1e9,
-                                      bytesCopied: samples.reduce(0) { $0 + $1.copied }, allocations: -1),
+            wire: cost(wire, wireAllocations), rendered: cost(rendered, renderedAllocations),
             verdictAgreement: compared.isEmpty ? 1 : Double(compared.filter { $0 }.count) / Double(compared.count))
     }
 

@@ -7,45 +7,11 @@ extension Report {
     /// One self-contained HTML page: the Markdown's numbers as tables plus inline SVG charts
     /// (ROC on logit axes, score histograms, calibration, latency, wire versus rendered).
     public func html() -> String {
-        var body = "<h1>Imprint replay: \(SVGChart.escape(corpus.name))</h1>"
-        body += "<p>Imprint \(SVGChart.escape(imprintVersion)), cartridge \(SVGChart.escape(cartridgeVersion)), "
-            + "protocol <code>\(SVGChart.escape(self.protocol))</code>, MinimumScore \(ReportNumber.fixed(minimumScore, digits: 0)).</p>"
-        body += "<div class=\"charts\">" + rocChart() + histogramChart() + calibrationChart() + latencyChart()
-        if let comparison = wireChart() { body += comparison }
-        body += "</div>"
-        body += tables()
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Imprint replay: \(SVGChart.escape(corpus.name))</title>
-            <style>
-            body{font-family:sans-serif;margin:24px;color:#222;max-width:1400px}
-            table{border-collapse:collapse;margin:12px 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}
-            th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-            .charts{display:flex;flex-wrap:wrap;gap:12px}.charts svg{border:1px solid #ddd}
-            </style></head><body>\(body)</body></html>
-
-            """
-    }
-
-    private func tables() -> String {
-        // The Markdown tables, converted line by line: the same numbers in both forms.
-        var html = ""
-        var inTable = false
-        for line in markdown().split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("|") {
-                if line.hasPrefix("|---") { continue }
-                let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                let tag = inTable ? "td" : "th"
-                if !inTable { html += "<table>" }
-                html += "<tr>" + cells.map { "<\(tag)>\(SVGChart.escape($0.trimmingCharacters(in: .whitespaces)))</\(tag)>" }.joined() + "</tr>"
-                inTable = true
-            } else {
-                if inTable { html += "</table>" }
-                inTable = false
-                if !line.isEmpty, !line.hasPrefix("#") { html += "<p>\(SVGChart.escape(String(line)))</p>" }
-            }
-        }
-        return inTable ? html + "</table>" : html
+        var charts = "<div class=\"charts\">" + rocChart() + histogramChart() + calibrationChart() + latencyChart()
+        if let comparison = wireChart() { charts += comparison }
+        charts += "</div>"
+        return HTMLPage.document(title: "Imprint replay: \(corpus.name)",
+                                 body: HTMLPage.body(heading: "Imprint replay: \(corpus.name)", markdown: markdown(), charts: charts))
     }
 
     /// TREC-style ROC: ham misclassification against spam misclassification, both on logit axes.
@@ -90,13 +56,19 @@ extension Report {
             yLabel: "microseconds")
     }
 
+    /// Each cost of the two forms as a share of the larger one (the units differ: time, bytes,
+    /// allocations); the table under the charts has the figures.
     private func wireChart() -> String? {
         guard let w = wireVsRendered else { return nil }
+        let measured = w.wire.allocations >= 0 && w.rendered.allocations >= 0
+        let wire = [w.wire.seconds, Double(w.wire.bytesCopied)] + (measured ? [Double(w.wire.allocations)] : [])
+        let rendered = [w.rendered.seconds, Double(w.rendered.bytesCopied)] + (measured ? [Double(w.rendered.allocations)] : [])
+        let larger = zip(wire, rendered).map { max($0, $1, 1e-12) }
         return SVGChart.bars(
             title: "Wire vs rendered (agreement \(ReportNumber.percent(w.verdictAgreement, digits: 2)))",
-            categories: ["seconds x1000", "KB copied", "allocations/100"],
-            series: [(name: "wire", color: "#27ae60", values: [w.wire.seconds * 1000, Double(w.wire.bytesCopied) / 1000, Double(max(0, w.wire.allocations)) / 100]),
-                     (name: "rendered", color: "#e67e22", values: [w.rendered.seconds * 1000, Double(w.rendered.bytesCopied) / 1000, Double(max(0, w.rendered.allocations)) / 100])],
-            yLabel: "")
+            categories: ["time", "bytes copied"] + (measured ? ["allocations"] : []),
+            series: [(name: "wire", color: "#27ae60", values: zip(wire, larger).map { 100 * $0 / $1 }),
+                     (name: "rendered", color: "#e67e22", values: zip(rendered, larger).map { 100 * $0 / $1 })],
+            yLabel: "% of the larger form")
     }
 }

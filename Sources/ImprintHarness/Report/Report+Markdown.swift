@@ -9,6 +9,9 @@ extension Report {
             + "MinimumScore \(ReportNumber.fixed(minimumScore, digits: 0)).")
         let counts = corpus.counts.sorted { $0.key < $1.key }.map { "\($0.key) \(ReportNumber.grouped($0.value))" }
         lines.append("Corpus: \(counts.joined(separator: ", ")); \(ReportNumber.grouped(corpus.bytes)) bytes.")
+        if let overrides, !overrides.isEmpty {
+            lines.append("Overrides (--set): " + overrides.sorted { $0.key < $1.key }.map { "`\($0.key) = \($0.value)`" }.joined(separator: ", ") + ".")
+        }
         lines.append("")
         lines.append("| metric | value | 95% interval |")
         lines.append("|---|---|---|")
@@ -34,12 +37,17 @@ extension Report {
         lines.append("| threads | \(t.threads) |")
         if let w = wireVsRendered {
             lines.append("")
-            lines.append("| form | seconds | bytes copied | allocations |")
-            lines.append("|---|---|---|---|")
+            let messages = max(1, m.confusion.total)
+            func allocations(_ count: Int) -> String {
+                count < 0 ? "not measured | not measured"
+                    : "\(ReportNumber.grouped(count)) | \(ReportNumber.fixed(Double(count) / Double(messages), digits: 0))"
+            }
+            lines.append("| form | seconds | bytes copied | allocations | allocations/message |")
+            lines.append("|---|---|---|---|---|")
             lines.append("| wire (dot-stuffed, in place) | \(ReportNumber.fixed(w.wire.seconds, digits: 3)) | "
-                + "\(ReportNumber.grouped(w.wire.bytesCopied)) | \((w.wire.allocations < 0 ? "not measured" : ReportNumber.grouped(w.wire.allocations))) |")
+                + "\(ReportNumber.grouped(w.wire.bytesCopied)) | \(allocations(w.wire.allocations)) |")
             lines.append("| rendered (copy + policy header) | \(ReportNumber.fixed(w.rendered.seconds, digits: 3)) | "
-                + "\(ReportNumber.grouped(w.rendered.bytesCopied)) | \((w.rendered.allocations < 0 ? "not measured" : ReportNumber.grouped(w.rendered.allocations))) |")
+                + "\(ReportNumber.grouped(w.rendered.bytesCopied)) | \(allocations(w.rendered.allocations)) |")
             lines.append("")
             lines.append("Verdict agreement between the forms: \(ReportNumber.percent(w.verdictAgreement)).")
         }

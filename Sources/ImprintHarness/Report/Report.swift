@@ -18,12 +18,14 @@ public struct Report: Codable, Sendable, Equatable {
     public var rocPoints: [[Double]]
     /// Campaign time-to-block (near-duplicate abusive clusters), when the replay measured it.
     public var campaigns: CampaignSummary? = nil
+    /// The `--set` overrides of the run (canonical key to value), nil when there were none.
+    public var overrides: [String: String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case imprintVersion = "imprint_version", cartridgeVersion = "cartridge_version", corpus
         case `protocol`, minimumScore = "minimum_score", metrics, throughput
         case wireVsRendered = "wire_vs_rendered", rescan, errors
-        case scoreHistograms = "score_histograms", rocPoints = "roc_points", campaigns
+        case scoreHistograms = "score_histograms", rocPoints = "roc_points", campaigns, overrides
     }
 
     public struct CorpusSummary: Codable, Sendable, Equatable {

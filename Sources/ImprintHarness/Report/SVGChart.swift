@@ -40,17 +40,24 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Grouped bars: one group per category label, one bar per series.
+    /// Grouped bars: one group per category label, one bar per series. Labels wider than their
+    /// group are set at an angle, in place of the axis label `xLabel`; a single series gets no
+    /// legend (the title names it).
     static func bars(title: String, categories: [String], series: [(name: String, color: String, values: [Double])],
-                     yLabel: String) -> String {
-        let maximum = max(1, series.flatMap(\.values).max() ?? 1)
-        let y = Axis(label: yLabel, lower: 0, upper: maximum,
-                     ticks: [0, 0.5, 1].map { ($0 * maximum, format($0 * maximum, digits: maximum < 10 ? 1 : 0)) })
-        let x = Axis(label: "", lower: 0, upper: Double(categories.count), ticks: [])
-        var svg = frame(title: title, x: x, y: y)
+                     yLabel: String, xLabel: String = "") -> String {
+        let tallest = series.flatMap(\.values).max() ?? 0
+        let maximum = tallest > 0 ? tallest : 1
+        // Headroom above the tallest bar for the legend of several series.
+        let y = Axis(label: yLabel, lower: 0, upper: series.count > 1 ? maximum * 1.3 : maximum,
+                     ticks: [0, 0.5, 1].map { ($0 * maximum, format($0 * maximum, digits: maximum < 1 ? 3 : maximum < 10 ? 1 : 0)) })
         let plotWidth = width - left - right
         let groupWidth = plotWidth / Double(max(1, categories.count))
         let barWidth = groupWidth * 0.8 / Double(max(1, series.count))
+        // About 5.5 px per character at font size 10. Slanted labels take the axis label's
+        // place, so the caller should name the axis elsewhere (the sweep page says it above).
+        let slanted = Double(categories.map(\.count).max() ?? 0) * 5.5 > groupWidth
+        let x = Axis(label: slanted ? "" : xLabel, lower: 0, upper: Double(categories.count), ticks: [])
+        var svg = frame(title: title, x: x, y: y)
         for (index, category) in categories.enumerated() {
             let groupLeft = left + Double(index) * groupWidth + groupWidth * 0.1
             for (s, item) in series.enumerated() where index < item.values.count {
@@ -58,10 +65,13 @@ enum SVGChart {
                 svg += "<rect x=\"\(format(groupLeft + Double(s) * barWidth))\" y=\"\(format(top))\" width=\"\(format(barWidth))\" "
                     + "height=\"\(format(height - bottom - top))\" fill=\"\(item.color)\"/>"
             }
-            svg += "<text x=\"\(format(groupLeft + groupWidth * 0.4))\" y=\"\(format(height - bottom + 14))\" "
-                + "font-size=\"10\" text-anchor=\"middle\">\(escape(category))</text>"
+            let labelX = format(groupLeft + groupWidth * 0.4)
+            svg += slanted
+                ? "<text transform=\"translate(\(labelX) \(format(height - bottom + 10))) rotate(-30)\" font-size=\"9\" "
+                    + "text-anchor=\"end\">\(escape(category))</text>"
+                : "<text x=\"\(labelX)\" y=\"\(format(height - bottom + 14))\" font-size=\"10\" text-anchor=\"middle\">\(escape(category))</text>"
         }
-        svg += legend(series.map { ($0.name, $0.color) })
+        if series.count > 1 { svg += legend(series.map { ($0.name, $0.color) }) }
         return svg + "</svg>"
     }
 
