@@ -66,6 +66,7 @@ extension TLSHDigest {
 
     /// The body distance of two digests' 32 code bytes in memory (the raw form a database
     /// keeps), on the SIMD path: the same as `bodyDistanceSIMD` (and the table) gives.
+    @inlinable
     public static func bodyDistance(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Int {
         let low = fieldDistances(a.loadUnaligned(as: SIMD16<UInt8>.self), b.loadUnaligned(as: SIMD16<UInt8>.self))
         let high = fieldDistances(a.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
@@ -74,7 +75,7 @@ extension TLSHDigest {
     }
 
     /// The sum of the 16 lanes (each at most 48).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func laneSum(_ sums: SIMD16<UInt8>) -> Int {
         // Bytes to 16-bit pairs (≤ 96 each), then a multiply adds the four 16-bit lanes of each
         // half into the top lane (≤ 384).
@@ -87,7 +88,7 @@ extension TLSHDigest {
     }
 
     /// Per lane, the summed distances of the four 2-bit fields of `x` and `y` (0...24).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func fieldDistances(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>) -> SIMD16<UInt8> {
         let mask = SIMD16<UInt8>(repeating: 3)
         var sums = SIMD16<UInt8>()
