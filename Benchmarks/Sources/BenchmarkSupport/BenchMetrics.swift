@@ -1,0 +1,50 @@
+import Benchmark
+
+/// The metrics and threshold tolerances every Imprint benchmark shares.
+///
+/// `mallocCountTotal` is the CI-stable metric: its thresholds are exact (absolute 0), so any
+/// change in the allocations of a measured path shows. Time-based metrics vary with the
+/// machine and its load, so their tolerances are loose: a p90 wall clock up to 4x the committed
+/// one, a throughput down to a quarter of it.
+public enum BenchMetrics {
+    /// Megabytes (10^6 bytes) of input a second, measured inside each iteration.
+    public static let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    /// Messages (or images, or queries) a second, measured inside each iteration.
+    public static let itemsPerSecond = BenchmarkMetric.custom("items/s", polarity: .prefersLarger, useScalingFactor: false)
+
+    public static var thresholds: [BenchmarkMetric: BenchmarkThresholds] { [
+        .mallocCountTotal: .init(absolute: [.p90: 0]),
+        .wallClock: .init(relative: [.p90: 300]),
+        .throughput: .init(relative: [.p90: 75]),
+        megabytesPerSecond: .init(relative: [.p90: 75]),
+        itemsPerSecond: .init(relative: [.p90: 75]),
+    ] }
+
+    /// A configuration with these thresholds; `metrics` adds to wall clock and malloc count.
+    public static func configuration(
+        _ metrics: [BenchmarkMetric] = [], scalingFactor: BenchmarkScalingFactor = .one,
+        warmup: Int = 1, maxSeconds: Int = 2, maxIterations: Int = 1000
+    ) -> Benchmark.Configuration {
+        let all: [BenchmarkMetric] = [.wallClock, .mallocCountTotal] + metrics
+        return .init(metrics: all, warmupIterations: warmup, scalingFactor: scalingFactor,
+                     maxDuration: .seconds(maxSeconds), maxIterations: maxIterations,
+                     thresholds: thresholds.filter { all.contains($0.key) })
+    }
+}
+
+extension Benchmark {
+    /// Runs `body` once as the measured region (everything before it is setup, outside the
+    /// wall clock and the malloc counts), then records MB/s over `bytes` and items/s over
+    /// `items` (each only when its metric is configured).
+    public func timed<T>(bytes: Int = 0, items: Int = 0, _ body: () throws -> T) rethrows -> T {
+        startMeasurement()
+        let start = ContinuousClock.now
+        let result = try body()
+        let elapsed = start.duration(to: .now)
+        stopMeasurement()
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        if bytes > 0 { measurement(BenchMetrics.megabytesPerSecond, Int((Double(bytes) / seconds / 1e6).rounded())) }
+        if items > 0 { measurement(BenchMetrics.itemsPerSecond, Int((Double(items) / seconds).rounded())) }
+        return result
+    }
+}
