@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     for form in [MessageForm.rendered, .wire] {
         let name = form == .wire ? "wire" : "rendered"
         let configuration = BenchMetrics.configuration([BenchMetrics.megabytesPerSecond, BenchMetrics.itemsPerSecond],
-                                                       warmup: 1, maxSeconds: 6, maxIterations: 20)
+                                                       warmup: 1, maxSeconds: 6, maxIterations: 20, pipeline: true)
         Benchmark("Engine.score \(name)", configuration: configuration) { benchmark in
             let engine = BenchCartridge.engine
             let items = stride(from: 1, to: BenchCorpus.shared.items.count, by: 8).map { BenchCorpus.shared.items[$0] }

@@ -9,7 +9,7 @@ import Imprint
 /// items/s is images/s, MB/s is over the encoded file bytes.
 let benchmarks: @Sendable () -> Void = {
     let configuration = BenchMetrics.configuration([BenchMetrics.megabytesPerSecond, BenchMetrics.itemsPerSecond],
-                                                   warmup: 1, maxSeconds: 4, maxIterations: 50)
+                                                   warmup: 1, maxSeconds: 4, maxIterations: 50, pipeline: true)
     for format in ImageSets.formats {
         Benchmark("Decode and PDQ \(format)", configuration: configuration) { benchmark in
             let images = ImageSets.images(format)

@@ -7,7 +7,7 @@ import Imprint
 /// normalization and tokenization, each over the previous stage's output, then all together.
 /// MB/s is over the raw message bytes, as the former TextFeatures package reported it.
 let benchmarks: @Sendable () -> Void = {
-    let configuration = BenchMetrics.configuration([BenchMetrics.megabytesPerSecond], warmup: 1, maxSeconds: 3, maxIterations: 100)
+    let configuration = BenchMetrics.configuration([BenchMetrics.megabytesPerSecond], warmup: 1, maxSeconds: 3, maxIterations: 100, pipeline: true)
     func stage(_ name: String, _ body: @escaping @Sendable (TextStages) -> Int) {
         Benchmark(name, configuration: configuration) { benchmark in
             let stages = TextStages.shared

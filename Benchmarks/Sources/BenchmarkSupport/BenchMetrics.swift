@@ -4,8 +4,9 @@ import Benchmark
 ///
 /// `mallocCountTotal` is the CI-stable metric: its thresholds are exact (absolute 0), so any
 /// change in the allocations of a measured path shows. Time-based metrics vary with the
-/// machine and its load, so their tolerances are loose: a p90 wall clock up to 4x the committed
-/// one, a throughput down to a quarter of it (the plugin's relative difference, in percent).
+/// machine and its load (on a shared 2-core machine a kernel's rate moved 6x between two runs),
+/// so their tolerances are loose: a p90 wall clock up to 10x the committed one, a rate down to
+/// a tenth of it (the plugin's relative difference, in percent).
 public enum BenchMetrics {
     /// Megabytes (10^6 bytes) of input a second, measured inside each iteration.
     public static let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -14,10 +15,10 @@ public enum BenchMetrics {
 
     public static var thresholds: [BenchmarkMetric: BenchmarkThresholds] { [
         .mallocCountTotal: .init(absolute: [.p90: 0]),
-        .wallClock: .init(relative: [.p90: 300]),
-        .throughput: .init(relative: [.p90: 75]),
-        megabytesPerSecond: .init(relative: [.p90: 75]),
-        itemsPerSecond: .init(relative: [.p90: 75]),
+        .wallClock: .init(relative: [.p90: 900]),
+        .throughput: .init(relative: [.p90: 90]),
+        megabytesPerSecond: .init(relative: [.p90: 90]),
+        itemsPerSecond: .init(relative: [.p90: 90]),
     ] }
 
     /// For benchmarks whose allocations depend on the input each iteration draws (index
@@ -25,15 +26,21 @@ public enum BenchMetrics {
     /// (A metric with no tolerance at all is checked strictly by the plugin.)
     public static var variableMallocs: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 50]) }
 
+    /// For whole pipelines (the engine, all text stages, image decoding): their allocation
+    /// counts move by a few in a million between runs (caches that warm across iterations), so
+    /// they are flagged past a 1% rise of the p90 count.
+    public static var pipelineMallocs: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 1]) }
+
     /// A configuration with these thresholds; `metrics` adds to wall clock and malloc count.
     public static func configuration(
         _ metrics: [BenchmarkMetric] = [], scalingFactor: BenchmarkScalingFactor = .one,
-        warmup: Int = 1, maxSeconds: Int = 2, maxIterations: Int = 1000
+        warmup: Int = 1, maxSeconds: Int = 2, maxIterations: Int = 1000, pipeline: Bool = false
     ) -> Benchmark.Configuration {
         let all: [BenchmarkMetric] = [.wallClock, .mallocCountTotal] + metrics
+        var chosen = thresholds.filter { all.contains($0.key) }
+        if pipeline { chosen[.mallocCountTotal] = pipelineMallocs }
         return .init(metrics: all, warmupIterations: warmup, scalingFactor: scalingFactor,
-                     maxDuration: .seconds(maxSeconds), maxIterations: maxIterations,
-                     thresholds: thresholds.filter { all.contains($0.key) })
+                     maxDuration: .seconds(maxSeconds), maxIterations: maxIterations, thresholds: chosen)
     }
 }
 
