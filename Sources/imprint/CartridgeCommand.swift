@@ -7,7 +7,7 @@ struct CartridgeCommand: ParsableCommand {
         commandName: "cartridge",
         abstract: "Inspect, verify, compare and update cartridge directories.",
         subcommands: [CartridgeBuildCommand.self, CartridgeUpdateCommand.self, CartridgeInfoCommand.self, CartridgeVerifyCommand.self,
-                      CartridgeDiffCommand.self, CartridgeCrashTestCommand.self, CartridgeBenchCommand.self]
+                      CartridgeDiffCommand.self, CartridgeCrashTestCommand.self]
     )
 }
 

@@ -9,7 +9,7 @@
 /// positives; recall is not 100%: a neighbour is missed when every table sees more than
 /// `probeRadius` of its sampled high bits flipped. A change of one quartile step flips the
 /// high bit only at the median (1 <-> 2), so near-duplicates mostly keep their keys.
-/// Recall against brute force is measured by `imprint cartridge bench-indexes` and the tests.
+/// Recall against brute force is measured by `Benchmarks` (`--target IndexBenchmarks`) and the tests.
 /// With `bitsPerKey` 0 (small databases, see `IndexShape.tlshScanLimit`) there are no tables:
 /// every digest is a candidate and `search` scans them all, which is exact.
 ///
@@ -22,7 +22,7 @@
 ///   distance computations on random data, c the near neighbours sharing a key.
 public struct TLSHIndex: Sendable {
     /// Index shape; the defaults give 32 tables of 16-bit keys with one-bit multi-probe
-    /// (chosen on 1M synthetic digests: see `imprint cartridge bench-indexes`).
+    /// (chosen on 1M synthetic digests: see `Benchmarks` (`--target IndexBenchmarks`)).
     public struct Parameters: Hashable, Sendable {
         public var tables: Int
         public var bitsPerKey: Int

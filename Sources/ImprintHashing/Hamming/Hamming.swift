@@ -9,7 +9,7 @@
 public enum Hamming {
     /// The path the array and one-to-many kernels use when none is named: scalar, which measured
     /// 1.4x (portable build) and 1.5x (`-Xcc -march=x86-64-v3`, with `popcnt`) the SWAR vector
-    /// path (`scripts/bench_text_kernels.sh`).
+    /// path (`cd Benchmarks && swift package benchmark --target HashingBenchmarks`).
     public static let preferredPath: KernelPath = .scalar
 
     /// The number of differing bits of two 64-bit digests.

@@ -43,7 +43,7 @@ public struct MinHash: Sendable {
     /// The path `update` uses when none is named: scalar. In the portable build the vector
     /// 64-bit lane multiply and unsigned minimum are emulated with SSE2 and the SIMD path is
     /// slower; built with `-Xcc -march=x86-64-v3` (AVX2) the SIMD path measured about 1.4x the
-    /// scalar one (`scripts/bench_text_kernels.sh`), so pass `path: .simd` in that build.
+    /// scalar one (`cd Benchmarks && swift package benchmark --target HashingBenchmarks`), so pass `path: .simd` in that build.
     public static let preferredPath: KernelPath = .scalar
 
     public let parameters: Parameters
