@@ -51,6 +51,15 @@ enum TextLines {
     /// Most lines in one text file (default 1,000,000).
     static let maxLines = 1_000_000
 
+    /// The text of a cartridge text file's bytes (the contents of `path`).
+    /// - Throws: `ConfigurationError.syntax` when the bytes are not UTF-8.
+    static func text(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .make(.syntax, "not UTF-8 text", path: path, line: 0)
+        }
+        return text
+    }
+
     static func split(_ text: String, path: String) throws(ConfigurationError) -> [(number: Int, text: Substring)] {
         var result: [(Int, Substring)] = []
         var number = 0
