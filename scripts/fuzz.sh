@@ -19,6 +19,7 @@
 #   fuzz <target>: <seconds> s, <executions> executions, <exec/s> exec/s, <n> findings
 # A finding goes into Tests/Fixtures/crashers/<target>/ once fixed; CrasherReplayTests replays it.
 set -euo pipefail
+shopt -s nullglob
 
 # The whole script is one function, read before it runs, so editing this file during a run is safe.
 main() {

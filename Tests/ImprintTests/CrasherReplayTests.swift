@@ -42,6 +42,8 @@ struct CrasherReplayTests {
         }
     }
 
+    /// The `.records` seeds are written by `scripts/fuzz/records_seed.py`, an independent
+    /// reading of the container; the library must agree with it byte for byte.
     @Test("the records seeds are the records form of the sealed seeds beside them",
           arguments: [FuzzTarget.cartridge, .microupdate])
     func recordsSeeds(target: FuzzTarget) throws {
