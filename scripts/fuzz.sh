@@ -117,12 +117,15 @@ main() {
     echo "fuzz.sh: $target for $seconds s ($(find "$out/corpus" -type f | wc -l) inputs in the corpus)" >&2
     status=0
     touch "$out/.run-start"
-    "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    local started=$SECONDS
+    # SWIFT_BACKTRACE: the Swift runtime's own crash handler would read memory ASan then reports.
+    SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$out/" "$out/corpus" > "$out/fuzz.log" 2>&1 || status=$?
     stat() { sed -n "s/^stat::$1: *//p" "$out/fuzz.log" | tail -1; }
     executions=$(stat number_of_executed_units)
     per_second=$(stat average_exec_per_sec)
     elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$out/fuzz.log" | tail -1)
+    elapsed=${elapsed:-$((SECONDS - started))}  # a run stopped by a finding prints no "Done" line
     findings=$(grep -c -E '^(==[0-9]+==ERROR|SUMMARY: libFuzzer|Fatal error|.*Assertion failed)' "$out/fuzz.log" || true)
     artifacts=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) -newer "$out/.run-start" | sort)
     line="fuzz $target: ${elapsed:-?} s, ${executions:-?} executions, ${per_second:-?} exec/s, $(echo "$artifacts" | grep -c . || true) findings"
