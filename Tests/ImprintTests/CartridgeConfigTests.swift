@@ -31,6 +31,14 @@ import Testing
         }
     }
 
+    @Test func crlfLineEndsAreLineEnds() throws {
+        let config = try CartridgeConfig(parsing: "minimum score = 90\r\n\r\n# c\r\ntlsh radius = 5\r\n", path: "c.cfg")
+        #expect(config.minimumScore == 90 && config.tlshRadius == 5)
+        #expect { try CartridgeConfig(parsing: "minimum score = 90\r\nx = 1", path: "c.cfg") } throws: {
+            ($0 as? ConfigurationError)?.lineNumber == 2
+        }
+    }
+
     @Test func missingEqualsIsASyntaxError() {
         #expect { try CartridgeConfig(parsing: "\nfavor analysis over speed\n", path: "x") } throws: {
             ($0 as? ConfigurationError)?.code == .syntax && ($0 as? ConfigurationError)?.lineNumber == 2

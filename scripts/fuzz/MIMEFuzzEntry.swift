@@ -1,9 +1,9 @@
-// libFuzzer entry point for the message parser: every input goes through `fuzzParseMessage`
-// (Sources/Imprint/Message/FuzzEntry.swift), which parses both forms and decodes every part.
-// Built by scripts/fuzz/fuzz_mime.sh with `-sanitize=fuzzer,address`.
+import Imprint
 
+/// libFuzzer entry point of the `mime` target: `FuzzTarget.mime` (Sources/Imprint/Fuzz/FuzzTarget.swift).
+/// Built and run by `scripts/fuzz.sh`; its crashers are replayed by `CrasherReplayTests`.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMessageParser(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    fuzzParseMessage(UnsafeRawBufferPointer(start: start, count: count))
+public func fuzzMIME(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    FuzzTarget.mime.run(UnsafeRawBufferPointer(start: start, count: count))
     return 0
 }

@@ -63,11 +63,7 @@ public final class Cartridge: Sendable {
     }
 
     static func text(_ path: String) throws -> String {
-        let bytes = try AtomicFile.read(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ConfigurationError.make(.syntax, "not UTF-8 text", path: path, line: 0)
-        }
-        return text
+        try TextLines.text(try AtomicFile.read(path), path: path)
     }
 
     /// Creates a cartridge directory with these contents (the base database at its version).

@@ -45,16 +45,26 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
     }
 }
 
-/// The meaningful lines of a cartridge text file: `#` comments and blank lines dropped,
-/// surrounding white space trimmed, each with its 1-based number.
+/// The meaningful lines of a cartridge text file (LF or CRLF line ends): `#` comments and blank
+/// lines dropped, surrounding white space trimmed, each with its 1-based number.
 enum TextLines {
     /// Most lines in one text file (default 1,000,000).
     static let maxLines = 1_000_000
 
+    /// The text of a cartridge text file's bytes (the contents of `path`).
+    /// - Throws: `ConfigurationError.syntax` when the bytes are not UTF-8.
+    static func text(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .make(.syntax, "not UTF-8 text", path: path, line: 0)
+        }
+        return text
+    }
+
     static func split(_ text: String, path: String) throws(ConfigurationError) -> [(number: Int, text: Substring)] {
         var result: [(Int, Substring)] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // A Swift `Character` holds "\r\n" whole, so CRLF lines need their own separator.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             guard number <= maxLines else { throw .make(.tooLarge, "more than \(maxLines) lines", path: path, line: number) }
             let trimmed = raw.trimmingWhitespace()

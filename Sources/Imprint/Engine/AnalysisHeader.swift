@@ -67,6 +67,9 @@ public struct AnalysisHeader: Sendable, Hashable {
             }
             let parts = value.split(separator: ":", omittingEmptySubsequences: false)
             if parts.count == 3, let similarity = Double(parts[1]), let weight = Double(parts[2]), key != "tk" {
+                guard (0...1).contains(similarity), weight.isFinite, abs(weight) <= Self.maximumWeight else {
+                    throw AnalysisHeaderError(token: String(token.prefix(40)), reason: "similarity in 0...1 and a weight within ±\(Self.maximumWeight) expected")
+                }
                 contributions.append(Contribution(kind: key, entryID: String(parts[0]), similarity: similarity, weight: weight))
             } else {
                 extras.append((key, value))
@@ -88,10 +91,16 @@ public struct AnalysisHeader: Sendable, Hashable {
         self.contributions = contributions
     }
 
+    /// The largest weight a contribution may carry (log-odds; the engine's are a few units).
+    public static let maximumWeight = 1e6
+
+    /// `value` rounded to `digits` decimals, without a trailing `.0`; values an `Int` cannot
+    /// hold (or not finite) print as `Double` does.
     static func format(_ value: Double, _ digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
+        guard rounded.isFinite, abs(rounded) < 0x1p53 else { return String(value) }
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 

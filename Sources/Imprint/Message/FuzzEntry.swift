@@ -2,7 +2,9 @@
 /// `data` in both forms, decodes every part, reads every header, filename, charset and the
 /// envelope, and converts between the forms. It must never crash, hang or allocate without
 /// bound, whatever `data` holds. Small limits keep each run fast while still reaching them.
-public func fuzzParseMessage(_ data: UnsafeRawBufferPointer) {
+/// - Returns: the error of the first parse (rendered form, whole body), nil when it parsed.
+@discardableResult
+public func fuzzParseMessage(_ data: UnsafeRawBufferPointer) -> MessageParseError? {
     let bytes = [UInt8](data)
     var limits = MessageLimits()
     limits.maxDepth = 12
@@ -10,10 +12,14 @@ public func fuzzParseMessage(_ data: UnsafeRawBufferPointer) {
     limits.maxDecodedPartSize = 1 << 20
     limits.maxDecodedTotalSize = 4 << 20
     let wire = MessageRendering.wire(rendered: bytes)
-    for (input, form) in [(bytes, MessageForm.rendered), (bytes, .wire), (wire, .wire)] {
+    var firstError: MessageParseError?
+    for (run, (input, form)) in [(bytes, MessageForm.rendered), (bytes, .wire), (wire, .wire)].enumerated() {
         for maxBodyLength in [nil, bytes.count / 2] {
-            guard let message = try? Message(bytes: input, form: form, limits: limits, maxBodyLength: maxBodyLength) else { continue }
-            exercise(message)
+            do throws(MessageParseError) {
+                exercise(try Message(bytes: input, form: form, limits: limits, maxBodyLength: maxBodyLength))
+            } catch {
+                if run == 0, maxBodyLength == nil { firstError = error }
+            }
         }
     }
     if let rendered = try? MessageRendering.render(wire: wire, modifications: [
@@ -25,6 +31,7 @@ public func fuzzParseMessage(_ data: UnsafeRawBufferPointer) {
     decoder.update(wire)
     _ = decoder.finalize()
     _ = Mbox.messageRanges(in: bytes)
+    return firstError
 }
 
 private func exercise(_ message: Message) {
