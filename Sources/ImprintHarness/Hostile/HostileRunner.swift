@@ -61,10 +61,8 @@ public struct HostileRunner: Sendable {
     func score(_ bytes: [UInt8], form: MessageForm) -> HostileOutcome.Result {
         do {
             return .verdict(score: try engine.score(bytes, form: form).score)
-        } catch let error as MessageParseError {
-            return .error(kind: "MessageParseError.\(error.code)")
         } catch {
-            return .error(kind: String(describing: type(of: error)))
+            return .error(kind: "MessageParseError.\(error.code)")
         }
     }
 
