@@ -24,6 +24,7 @@ struct HostileCommand: ParsableCommand {
     @Option(help: "The bound on resident-memory growth per message, in MiB.") var maxMb: Int = 256
     @Flag(help: "Skip the gzip'd mailbox cases (run with --start 0 otherwise).") var noMailboxes = false
     @Option(help: "Write the mutants over the bound into this directory.") var saveViolations: String?
+    @Option(help: "Print the figures so far every N mutants (0: only at the end).") var checkpoint: Int = 10_000
 
     func run() throws {
         guard let spec = corpus ?? DefaultCartridge.bundledCorpus() else { throw CommandFailure("no --corpus and no bundled corpus found") }
@@ -50,6 +51,7 @@ struct HostileCommand: ParsableCommand {
             summary.merge(try HostileMailbox(runner: runner).run(in: scratch) { printError("imprint: hostile \($0.kind): \($0.line)") })
         }
         var lastTick = Date()
+        var sofar = summary
         let run = runner.run(start..<(start + mutants), starting: { mutant in
             tracer?.note("mutant \(mutant.number) [\(mutant.kind)] source \(mutant.source)")
         }, finished: { outcome in
@@ -59,6 +61,13 @@ struct HostileCommand: ParsableCommand {
                     let bytes = runner.mutator.mutant(outcome.number, of: messages).bytes
                     try? Data(bytes).write(to: URL(fileURLWithPath: saveViolations + "/mutant-\(outcome.number).eml"))
                 }
+            }
+            sofar.record(outcome, mutations: outcome.kind.split(separator: "+").map(String.init))
+            sofar.peakResident = max(sofar.peakResident, ResourceProbe.peak())
+            if checkpoint > 0, (outcome.number + 1 - start) % checkpoint == 0 {
+                var text = "checkpoint after mutant \(outcome.number):\n"
+                for line in sofar.lines { text += "  " + line + "\n" }
+                text.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
             }
             if Date().timeIntervalSince(lastTick) > 30 {
                 lastTick = Date()
