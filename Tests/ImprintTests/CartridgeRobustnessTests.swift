@@ -37,7 +37,8 @@ import Testing
 
     /// The log is the state's only record since the compacted state (there is no second copy
     /// for a replay to disagree with), so what verification can catch is a log whose files do
-    /// not chain: a file holding another serial than its name, or a missing link.
+    /// not chain: a file holding another serial than its name, or a missing link. Opening
+    /// falls back to the state before the broken link; verifying fails.
     @Test func aLogThatDoesNotChainFailsToOpenAndVerify() throws {
         let base = try CartridgeTestData.database(60, seed: 82)
         let directory = try CartridgeTestData.makeCartridge(base, label: "replay")
@@ -50,7 +51,7 @@ import Testing
         var forged = update
         forged.serial = 3
         try AtomicFile.write(forged.encoded(), to: layout.update(1))
-        #expect(throws: CartridgeError.self) { try Cartridge(directory: directory) }
+        #expect(try Cartridge(directory: directory, events: .silent).snapshot.version.serial == base.version.serial)
         #expect(throws: CartridgeError.self) { try Cartridge.verify(directory: directory) }
         try AtomicFile.write(good, to: layout.update(1))
         #expect(try Cartridge.verify(directory: directory).contains { $0.contains("identical") })

@@ -62,7 +62,7 @@ extension Cartridge {
     /// - Returns: notes on what was checked (one line each).
     /// - Throws: the first `CartridgeError` or `ConfigurationError` found.
     public static func verify(directory: String, limits: CartridgeLimits = .default) throws -> [String] {
-        let cartridge = try Cartridge(directory: directory, limits: limits)
+        let cartridge = try Cartridge(directory: directory, limits: limits, events: .silent)
         let layout = cartridge.layout
         let viable = cartridge.snapshot.database
         var notes = ["\(layout.config), \(layout.categories), \(layout.whitelist): ok", "viable state \(viable.version): ok"]

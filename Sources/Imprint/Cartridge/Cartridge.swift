@@ -43,23 +43,41 @@ public final class Cartridge: Sendable {
     /// The current snapshot.
     public var snapshot: CartridgeSnapshot { current.withLock { $0 } }
 
+    /// Where refused files are reported (`CartridgeEvent`).
+    public let events: CartridgeEventLog
+
     /// Opens `directory`, verifying every file it loads: the three text files, the compacted
     /// state (the base database when none was written) and every update of the log.
-    /// - Throws: `ConfigurationError` for a bad text file, `CartridgeError` for a database,
-    ///   state or update that fails verification.
-    public init(directory: String, limits: CartridgeLimits = .default) throws {
+    ///
+    /// A damaged binary file does not stop the cartridge: when the viable state does not
+    /// verify (a truncated, bit-flipped or foreign state or update, a broken log), it opens
+    /// at the last viable state that does (`CartridgeLog.recover`: the newest state that
+    /// verifies and the chain of verified updates after it) and reports each refused file
+    /// and the serial it serves to `events`. `Cartridge.verify` stays strict.
+    /// - Parameter events: where refused files are reported; one stderr line each by default.
+    /// - Throws: `ConfigurationError` for a bad text file (there is no other copy to fall
+    ///   back to), `CartridgeError` when no state of the directory verifies.
+    public init(directory: String, limits: CartridgeLimits = .default, events: CartridgeEventLog = .standardError) throws {
         let layout = CartridgeLayout(directory: directory)
         self.layout = layout
         self.limits = limits
+        self.events = events
         baseConfig = try CartridgeConfig(parsing: try Self.text(layout.config), path: layout.config)
         baseCategories = try CategoryTable(parsing: try Self.text(layout.categories), path: layout.categories)
         whitelist = try Whitelist(parsing: try Self.text(layout.whitelist), path: layout.whitelist)
-        let (state, log, viable) = try CartridgeLog.read(layout, limits: limits)
-        var snapshot = try CartridgeSnapshot(database: state, baseConfig: baseConfig, baseCategories: baseCategories,
-                                             whitelist: whitelist, overlayPath: layout.viable)
-        for update in log { snapshot = try snapshot.applying(update, limits: limits, path: layout.update(update.serial)).0 }
-        current = Mutex(snapshot)
-        writer = Mutex(Log(viable: viable, updates: log.count, operations: log.reduce(0) { $0 + $1.operationCount }))
+        let opened: (snapshot: CartridgeSnapshot, viable: CartridgeLayout.Viable, log: [MicroUpdate])
+        do {
+            let (state, log, viable) = try CartridgeLog.read(layout, limits: limits)
+            var snapshot = try CartridgeSnapshot(database: state, baseConfig: baseConfig, baseCategories: baseCategories,
+                                                 whitelist: whitelist, overlayPath: layout.viable)
+            for update in log { snapshot = try snapshot.applying(update, limits: limits, path: layout.update(update.serial)).0 }
+            opened = (snapshot, viable, log)
+        } catch let error where error is CartridgeError || error is ConfigurationError {
+            opened = try Self.recover(layout, limits: limits, events: events, baseConfig: baseConfig,
+                                      baseCategories: baseCategories, whitelist: whitelist)
+        }
+        current = Mutex(opened.snapshot)
+        writer = Mutex(Log(viable: opened.viable, updates: opened.log.count, operations: opened.log.reduce(0) { $0 + $1.operationCount }))
     }
 
     static func text(_ path: String) throws -> String {
@@ -84,10 +102,15 @@ public final class Cartridge: Sendable {
     ///   when the update's category or configuration lines are bad. Nothing changes on error.
     @discardableResult
     public func apply(contentsOf path: String) throws -> ApplyReport {
-        let bytes = try AtomicFile.read(path)
-        let update: MicroUpdate
-        do { update = try MicroUpdate(decoding: bytes, limits: limits) } catch { throw error.at(path: path) }
-        return try apply(update, encoded: bytes)
+        do {
+            let bytes = try AtomicFile.read(path)
+            let update: MicroUpdate
+            do { update = try MicroUpdate(decoding: bytes, limits: limits) } catch { throw error.at(path: path) }
+            return try apply(update, encoded: bytes)
+        } catch {
+            events.record(CartridgeEvent(path: path, reason: String(describing: error), outcome: "still serving \(snapshot.version)"))
+            throw error
+        }
     }
 
     /// Applies `update` (written to `micro_updates/<serial>.mu` first). What is applied is the

@@ -41,6 +41,16 @@ public struct MessageFeatures: Sendable {
 }
 
 extension MessageFeatures {
+    /// Most decoded text bytes (over all text leaves, in message order) that feature
+    /// extraction reads: default 1 MiB. Text past it is not analyzed and `isTruncated` is set.
+    ///
+    /// Text analysis (HTML extraction, NFKC normalization, word tokens) runs at a few MB/s,
+    /// so this bounds a message's scoring time (`HostileBounds`: a 3 MiB line took over 1 s);
+    /// SpamAssassin scans 50 KB of a body part (`body_part_scan_size`) for the same reason.
+    /// Attachments are not counted (they are hashed, not analyzed, and are bounded by
+    /// `MessageLimits.maxDecodedPartSize`).
+    public static let maxTextBytes = 1 << 20
+
     /// Extracts the features of a parsed message.
     public init(message: Message, extractor: HTMLTextExtractor = HTMLTextExtractor(),
                 urlExtractor: URLExtractor = URLExtractor(), normalizer: TextNormalizer = TextNormalizer()) {
@@ -50,17 +60,24 @@ extension MessageFeatures {
         var attachments: [Attachment] = []
         var truncated = message.isTruncated
         var markup: [String] = []
+        var textBudget = Self.maxTextBytes
         for (part, body) in message.decodedParts() {
             truncated = truncated || body.isTruncated
+            var textBytes: ArraySlice<UInt8> = []
+            if part.isText {
+                textBytes = body.bytes.prefix(textBudget)
+                textBudget -= textBytes.count
+                truncated = truncated || textBytes.count < body.bytes.count
+            }
             if part.isText, part.contentType.subtype == "html" {
-                let source = CharsetDecoder.decode(body.bytes, charset: part.charset)
+                let source = CharsetDecoder.decode(textBytes, charset: part.charset)
                 let html = extractor.extract(source)
                 markup += HTMLMarkupWords.words(of: source)
                 texts.append(html.text)
                 urls += urlExtractor.urls(in: html)
                 hidden.add(html.hiddenText)
             } else if part.isText {
-                let text = CharsetDecoder.decode(body.bytes, charset: part.charset)
+                let text = CharsetDecoder.decode(textBytes, charset: part.charset)
                 texts.append(text)
                 urls += urlExtractor.urls(inText: text)
             } else if !part.isMultipart, !part.isEmbeddedMessage {

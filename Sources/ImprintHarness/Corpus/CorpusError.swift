@@ -50,11 +50,27 @@ public struct CorpusLimits: Sendable, Hashable {
     public var maxMailboxBytes: Int
     /// More messages than this in one run is refused. Default 10 million.
     public var maxMessages: Int
+    /// A gzip'd mailbox may inflate to at most this many times its compressed size (and
+    /// always to `minInflationAllowance`), within `maxMailboxBytes`. Default 50: mail
+    /// compresses 3-10x, a decompression bomb about 1,000x, so a bomb is refused after
+    /// inflating 50 times its own size instead of `maxMailboxBytes`.
+    public var maxInflationRatio: Int
+    /// What any gzip'd mailbox may inflate to whatever its ratio. Default 16 MiB.
+    public var minInflationAllowance: Int
 
-    public init(maxMessageBytes: Int = 64 << 20, maxMailboxBytes: Int = 2 << 30, maxMessages: Int = 10_000_000) {
+    public init(maxMessageBytes: Int = 64 << 20, maxMailboxBytes: Int = 2 << 30, maxMessages: Int = 10_000_000,
+                maxInflationRatio: Int = 50, minInflationAllowance: Int = 16 << 20) {
         self.maxMessageBytes = maxMessageBytes
         self.maxMailboxBytes = maxMailboxBytes
         self.maxMessages = maxMessages
+        self.maxInflationRatio = maxInflationRatio
+        self.minInflationAllowance = minInflationAllowance
+    }
+
+    /// The most bytes a gzip'd mailbox of `compressed` bytes may inflate to.
+    public func maxInflatedBytes(compressed: Int) -> Int {
+        let (scaled, overflow) = compressed.multipliedReportingOverflow(by: max(1, maxInflationRatio))
+        return min(maxMailboxBytes, max(minInflationAllowance, overflow ? Int.max : scaled))
     }
 
     public static let `default` = CorpusLimits()

@@ -109,7 +109,7 @@ struct CorpusLoader {
         }
         guard path.hasSuffix(".gz") else { return raw }
         do {
-            return try Inflater(format: .gzip).inflate(raw, maxOutput: limits.maxMailboxBytes)
+            return try Inflater(format: .gzip).inflate(raw, maxOutput: limits.maxInflatedBytes(compressed: raw.count))
         } catch {
             throw .make(.badCompression, spec: spec.description, error.description)
         }
