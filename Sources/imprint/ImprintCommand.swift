@@ -8,7 +8,7 @@ struct ImprintCommand: ParsableCommand {
         subcommands: [
             VersionCommand.self, HashCommand.self, DistanceCommand.self, FingerprintCommand.self, ScoreCommand.self,
             ExplainCommand.self, FeedbackCommand.self, CartridgeCommand.self, ReplayCommand.self, CompareCommand.self,
-            GateCommand.self, EvasionCommand.self, SweepCommand.self,
+            GateCommand.self, EvasionCommand.self, SweepCommand.self, HostileCommand.self,
         ]
     )
 }
