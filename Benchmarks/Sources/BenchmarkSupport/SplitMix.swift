@@ -1,17 +1,10 @@
-/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014):
-/// the seeded generator of the synthetic benchmark data, so every run measures the same inputs.
-public struct SplitMix: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+import ImprintHarness
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The seeded generator of the synthetic benchmark data (the harness's SplitMix64), so every
+/// run measures the same inputs.
+public typealias SplitMix = SplitMix64
 
+extension SplitMix64 {
     /// A value in `0..<bound` (bound > 0; the modulo bias is irrelevant for benchmark data).
     public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
