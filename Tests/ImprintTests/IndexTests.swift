@@ -70,6 +70,13 @@ import Testing
         for row in try Fixtures.table("cartridge/tlsh/\(scores)") where row.count == 3 {
             guard let a = digests[row[0]], let b = digests[row[1]], let expected = Int(row[2]) else { continue }
             #expect(TLSHDistance.distance(a, b, includeLength: includeLength) == expected, "\(row[0]) \(row[1])")
+            // The bounded form (header first, body only when it can still fit) agrees at every radius.
+            for radius in [0, expected - 1, expected, expected + 1, 70, 300] where radius >= 0 {
+                let bounded = a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { TLSHDistance.distance(a.baseAddress!, $0.baseAddress!, includeLength: includeLength, within: radius) }
+                }
+                #expect(bounded == (expected <= radius ? expected : nil), "\(row[0]) \(row[1]) radius \(radius)")
+            }
             compared += 1
         }
         #expect(compared > 50)

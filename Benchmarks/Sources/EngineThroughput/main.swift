@@ -5,7 +5,9 @@ import Imprint
 /// Whole-engine messages/s for compare-references.py: `Engine.score` over the scoring half of
 /// the benchmark corpus (odd positions; `IMPRINT_BENCH_CORPUS` or the first argument), with the
 /// cartridge built from the other half (`BenchCartridge`), on one thread in rendered and wire
-/// form and on all cores. Prints one JSON line per measurement; best of `ROUNDS` (default 3).
+/// form and on all cores, and the fingerprinting alone (parse, features and every fingerprint of
+/// the message, no lookups: issue 4's "all fingerprints of a message" floor, MB/s over the
+/// message bytes). Prints one JSON line per measurement; best of `ROUNDS` (default 3).
 ///
 /// Usage: EngineThroughput [CORPUS_DIR] [ROUNDS]
 let arguments = CommandLine.arguments
@@ -32,6 +34,13 @@ func report(_ name: String, threads: Int, _ body: () -> Int) {
     print(String(decoding: data, as: UTF8.self))
 }
 
+report("fingerprints rendered", threads: 1) {
+    let fingerprinter = MessageFingerprinter()
+    return scoring.reduce(0) { count, sample in
+        guard let message = try? Message(rendered: sample.rendered) else { return count }
+        return count + fingerprinter.fingerprints(of: MessageFeatures(message: message)).fingerprints.count
+    } > 0 ? 0 : 0
+}
 for form in [MessageForm.rendered, .wire] {
     report("engine.score \(form == .wire ? "wire" : "rendered")", threads: 1) {
         scoring.reduce(0) { $0 + ((try? engine.score(form == .wire ? $1.wire : $1.rendered, form: form))?.isSpam == true ? 1 : 0) }

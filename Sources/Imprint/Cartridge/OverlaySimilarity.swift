@@ -49,8 +49,8 @@ enum OverlaySimilarity {
                 chunk.bytes.withUnsafeBufferPointer { digests in
                     for row in 0..<chunk.entries.count {
                         let digest = digests.baseAddress! + row * width
-                        let distance = TLSHDistance.distance(query.baseAddress!, digest)
-                        guard distance <= radius, !overlay.isRemoved(Int(chunk.entries[row])),
+                        guard let distance = TLSHDistance.distance(query.baseAddress!, digest, includeLength: true, within: radius),
+                              !overlay.isRemoved(Int(chunk.entries[row])),
                               TLSHIndex.probes(query.baseAddress!, digest, samples: samples, probeRadius: probeRadius) else { continue }
                         found.append((Int(chunk.entries[row]), 1 - Double(distance) / Double(radius + 1)))
                     }

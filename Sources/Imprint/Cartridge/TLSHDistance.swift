@@ -21,6 +21,24 @@ enum TLSHDistance {
     /// The distance between digests at `a` and `b` (35 bytes each).
     @inline(__always)
     static func distance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, includeLength: Bool = true) -> Int {
+        headerDistance(a, b, includeLength: includeLength) + TLSHDigest.bodyDistance(a + 3, b + 3)
+    }
+
+    /// The distance between digests at `a` and `b` when it is at most `radius`, else nil. The
+    /// header terms (checksum, length, quartile ratios) are summed first and the 32-byte body is
+    /// compared only when they leave room: unrelated messages mostly differ by several length
+    /// steps (12 points each), so a scan skips most bodies. Exact: the body term is never negative.
+    @inline(__always)
+    static func distance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, includeLength: Bool, within radius: Int) -> Int? {
+        let header = headerDistance(a, b, includeLength: includeLength)
+        guard header <= radius else { return nil }
+        let distance = header + TLSHDigest.bodyDistance(a + 3, b + 3)
+        return distance <= radius ? distance : nil
+    }
+
+    /// The checksum, length and quartile-ratio terms of the distance.
+    @inline(__always)
+    static func headerDistance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, includeLength: Bool) -> Int {
         var diff = 0
         if includeLength {
             let lengthDiff = modDiff(Int(a[1]), Int(b[1]), 256)
@@ -31,7 +49,7 @@ enum TLSHDistance {
         let q2 = modDiff(Int(a[2] >> 4), Int(b[2] >> 4), 16)
         diff += q2 <= 1 ? q2 : (q2 - 1) * 12
         if a[0] != b[0] { diff += 1 }
-        return diff + TLSHDigest.bodyDistance(a + 3, b + 3)
+        return diff
     }
 
     /// The distance between two 35-byte digests.

@@ -137,9 +137,10 @@ public struct TLSHIndex: Sendable {
                                 // A near neighbour shares keys in many tables: its distance is computed once.
                                 let digest = Int(postings[index * count + position])
                                 guard visited.insert(digest) else { continue }
-                                let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                                     includeLength: includeLength)
-                                if distance <= radius { hits.append((digest, distance)) }
+                                if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                                        includeLength: includeLength, within: radius) {
+                                    hits.append((digest, distance))
+                                }
                             }
                         }
                     }
@@ -156,9 +157,10 @@ public struct TLSHIndex: Sendable {
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
                 for digest in 0..<count {
-                    let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                         includeLength: includeLength)
-                    if distance <= radius { hits.append((digest, distance)) }
+                    if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                            includeLength: includeLength, within: radius) {
+                        hits.append((digest, distance))
+                    }
                 }
             }
         }
