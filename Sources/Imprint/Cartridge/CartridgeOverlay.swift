@@ -73,7 +73,7 @@ struct CartridgeOverlay: Sendable {
     }
 
     func find(_ fingerprint: Fingerprint, base: SnapshotBase) -> Int? {
-        fingerprint.value.withUnsafeBytes { value in
+        fingerprint.withUnsafeBytes { value in
             find(kind: fingerprint.kind, value: value, key: Fingerprint.key(kind: fingerprint.kind, value: value), base: base)
         }
     }
@@ -114,10 +114,10 @@ struct CartridgeOverlay: Sendable {
         exact.insert(key, UInt32(added.count))
         added.append(fingerprint, key: key)
         states.set(UInt64(number), EntryState(category: entry.category, reputation: entry.reputation))
-        if let column = OverlayColumn.key(fingerprint.kind, width: fingerprint.value.count) {
+        if let column = OverlayColumn.key(fingerprint.kind, width: fingerprint.count) {
             columns[column, default: OverlayColumn(width: column.width)].append(entry: number, value: fingerprint.value)
         }
-        count(fingerprint.kind, length: fingerprint.value.count, by: 1)
+        count(fingerprint.kind, length: fingerprint.count, by: 1)
     }
 
     private mutating func count(_ kind: FingerprintKind, length: Int, by delta: Int) {

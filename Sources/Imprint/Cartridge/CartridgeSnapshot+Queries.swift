@@ -20,7 +20,7 @@ extension CartridgeSnapshot {
         return fingerprints.indices.map { position in
             let fingerprint = fingerprints[position]
             guard include(fingerprint.kind) else { return nil }
-            return fingerprint.value.withUnsafeBytes { value in
+            return fingerprint.withUnsafeBytes { value in
                 overlay.isEmpty ? base.exact.lookup(kind: fingerprint.kind, value: value, key: keys[position], in: base.database)
                     : overlay.find(kind: fingerprint.kind, value: value, key: keys[position], base: base)
             }
@@ -59,7 +59,7 @@ extension CartridgeSnapshot {
         var found: [(entry: Int, similarity: Double)] = []
         switch fingerprint.kind {
         case .tlsh:
-            guard config.tlshRadius > 0, shape.tlshBits != nil, fingerprint.value.count == TLSHDistance.digestLength else { return [] }
+            guard config.tlshRadius > 0, shape.tlshBits != nil, fingerprint.count == TLSHDistance.digestLength else { return [] }
             if let tlsh = indexes.tlsh {
                 found = tlsh.index.search(fingerprint.value, radius: config.tlshRadius).map {
                     (tlsh.entries[$0.digest], 1 - Double($0.distance) / Double(config.tlshRadius + 1))
@@ -67,7 +67,7 @@ extension CartridgeSnapshot {
             }
             found += OverlaySimilarity.tlsh(fingerprint.value, in: overlay, radius: config.tlshRadius, samples: tlshSamples)
         case .minhash:
-            guard let minhash = shape.minhash, fingerprint.value.count == minhash.length else { return [] }
+            guard let minhash = shape.minhash, fingerprint.count == minhash.length else { return [] }
             if let index = indexes.minhash {
                 found = index.index.search(fingerprint.value, threshold: config.minhashThreshold).map {
                     (index.entries[$0.signature], $0.similarity)
@@ -76,7 +76,7 @@ extension CartridgeSnapshot {
             found += OverlaySimilarity.minhash(fingerprint.value, in: overlay, shape: minhash, threshold: config.minhashThreshold)
         case .nilsimsa, .simhash, .pdq, .dhash, .phash, .ahash:
             let radius = hammingRadius(fingerprint.kind)
-            let words = fingerprint.value.withUnsafeBytes { HammingIndex.words(of: $0) }
+            let words = fingerprint.withUnsafeBytes { HammingIndex.words(of: $0) }
             if let hamming = indexes.hamming[fingerprint.kind] {
                 found = hamming.index.search(words, radius: radius).map {
                     (hamming.entries[$0.code], 1 - Double($0.distance) / Double(radius + 1))

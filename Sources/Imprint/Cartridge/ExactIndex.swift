@@ -58,7 +58,7 @@ public struct ExactIndex: Sendable {
 
     /// The entry number holding `fingerprint` in `database` (the one this index was built from).
     public func lookup(_ fingerprint: Fingerprint, in database: FingerprintDatabase) -> Int? {
-        fingerprint.value.withUnsafeBytes { lookup(kind: fingerprint.kind, value: $0, in: database) }
+        fingerprint.withUnsafeBytes { lookup(kind: fingerprint.kind, value: $0, in: database) }
     }
 
     /// The entry number holding this kind and value.

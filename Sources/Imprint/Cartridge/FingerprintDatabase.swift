@@ -48,11 +48,11 @@ public struct FingerprintDatabase: Sendable {
 
     /// Checks a new fingerprint's value length against its kind and the limits.
     static func validate(_ fingerprint: Fingerprint, limits: CartridgeLimits) throws(CartridgeError) {
-        guard fingerprint.value.count <= limits.maxValueLength else {
-            throw .make(.limitExceeded, "a \(fingerprint.kind) value of \(fingerprint.value.count) bytes is over maxValueLength")
+        guard fingerprint.count <= limits.maxValueLength else {
+            throw .make(.limitExceeded, "a \(fingerprint.kind) value of \(fingerprint.count) bytes is over maxValueLength")
         }
-        if let width = fingerprint.kind.fixedWidth, fingerprint.value.count != width {
-            throw .make(.malformed, "a \(fingerprint.kind) value has \(fingerprint.value.count) bytes, not \(width)")
+        if let width = fingerprint.kind.fixedWidth, fingerprint.count != width {
+            throw .make(.malformed, "a \(fingerprint.kind) value has \(fingerprint.count) bytes, not \(width)")
         }
     }
 

@@ -8,14 +8,14 @@ public enum FingerprintMatch {
     /// TLSH: distance; Nilsimsa, SimHash, PDQ, dHash, pHash, aHash: differing bits; MinHash:
     /// the fraction of equal rows (Jaccard estimate); ssdeep: its 0...100 score.
     public static func similarity(_ a: Fingerprint, _ b: Fingerprint) -> Double? {
-        guard a.kind == b.kind, a.value.count == b.value.count || a.kind == .ctph else { return nil }
+        guard a.kind == b.kind, a.count == b.count || a.kind == .ctph else { return nil }
         switch a.kind {
         case .tlsh:
             return Double(TLSHDistance.distance(a.value, b.value))
         case .nilsimsa, .simhash, .pdq, .dhash, .phash, .ahash:
             return Double(zip(a.value, b.value).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount })
         case .minhash:
-            let rows = a.value.count / 4
+            let rows = a.count / 4
             guard rows > 0 else { return nil }
             var equal = 0
             for row in 0..<rows where a.value[4 * row..<4 * row + 4] == b.value[4 * row..<4 * row + 4] { equal += 1 }

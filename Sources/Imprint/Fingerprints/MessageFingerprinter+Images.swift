@@ -19,7 +19,7 @@ extension MessageFingerprinter {
             out.skipped.append(.init(family: "image", reason: "\(name): \(image.width)x\(image.height) is too small"))
             return
         }
-        out.fingerprints.append(Fingerprint(kind: .dhash, value: Self.bytes(ImageHashes.differenceHash(image))))
+        out.fingerprints.append(Fingerprint(kind: .dhash, word: ImageHashes.differenceHash(image)))
         guard options.imageDepth != .low else { return }
         let pdq = PDQ.hash(image)
         if pdq.quality >= 50 {
@@ -28,7 +28,7 @@ extension MessageFingerprinter {
             out.skipped.append(.init(family: "pdq", reason: "\(name): quality \(pdq.quality) is under 50"))
         }
         guard options.imageDepth == .high else { return }
-        out.fingerprints.append(Fingerprint(kind: .phash, value: Self.bytes(ImageHashes.perceptualHash(image))))
-        out.fingerprints.append(Fingerprint(kind: .ahash, value: Self.bytes(ImageHashes.averageHash(image))))
+        out.fingerprints.append(Fingerprint(kind: .phash, word: ImageHashes.perceptualHash(image)))
+        out.fingerprints.append(Fingerprint(kind: .ahash, word: ImageHashes.averageHash(image)))
     }
 }

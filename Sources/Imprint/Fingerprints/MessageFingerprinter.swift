@@ -18,7 +18,7 @@ public struct MessageFingerprinter: Sendable {
         addTokens(features, to: &out)
         addLinks(features, to: &out)
         addAttachments(features, to: &out)
-        out.fingerprints.append(Fingerprint(kind: .mimeStructure, value: Self.bytes(XXH3.hash64(features.structure.utf8))))
+        out.fingerprints.append(Fingerprint(kind: .mimeStructure, word: XXH3.hash64(features.structure.utf8)))
         if options.includesSender { addSender(features, to: &out) }
         return out.removing(options.disabledFamilies)
     }
@@ -49,7 +49,7 @@ public struct MessageFingerprinter: Sendable {
         }
         out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(text).description.utf8)))
         out.fingerprints.append(Fingerprint(kind: .nilsimsa, value: Self.littleEndianBytes(Nilsimsa.hash(text).bits)))
-        out.fingerprints.append(Fingerprint(kind: .simhash, value: Self.bytes(SimHash64.hash(words: text))))
+        out.fingerprints.append(Fingerprint(kind: .simhash, word: SimHash64.hash(words: text)))
         if var minhash = try? MinHash(options.minhash) {
             minhash.update(words: text)
             if minhash.tokenCount >= options.minhash.shingleSize {
@@ -94,7 +94,8 @@ public struct MessageFingerprinter: Sendable {
             }
         }
         Self.words.forEachWord(in: TextNormalizer().normalize(features.subject)) { add(XXH3.hash64($0, seed: 3)) }
-        for token in tokens { out.fingerprints.append(Fingerprint(kind: .token, value: Self.bytes(token))) }
+        out.fingerprints.reserveCapacity(out.fingerprints.count + tokens.count + 64)
+        for token in tokens { out.fingerprints.append(Fingerprint(kind: .token, word: token)) }
     }
 
     /// Words of normalized text: runs of letters and digits (and the masks `#`, `$` and `'`) of
