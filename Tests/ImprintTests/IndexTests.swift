@@ -52,6 +52,31 @@ import Testing
         #expect(found > 0)
     }
 
+    /// The vector scan and its scalar twin give the same hits, in the same order, for code
+    /// widths that fill the vector (1, 2, 4, 8 words) and one that does not (3), over counts
+    /// that leave a scalar tail.
+    @Test(arguments: [1, 2, 3, 4, 8])
+    func hammingScanEqualsItsScalarTwin(words: Int) {
+        var generator = SeededGenerator(seed: UInt64(words) * 31)
+        for count in [0, 1, 7, 8, 9, 1_003] {
+            let codes = Self.hammingCodes(count, words: words, maxFlips: 20 * words, seed: generator.next())
+            let index = HammingIndex(codes: codes, words: words)
+            for _ in 0..<40 {
+                var query = count > 0 ? Array(codes[(count / 2) * words..<(count / 2 + 1) * words]) : (0..<words).map { _ in generator.next() }
+                for _ in 0..<Int.random(in: 0...(8 * words), using: &generator) {
+                    let bit = Int.random(in: 0..<(64 * words), using: &generator)
+                    query[bit / 64] ^= 1 << UInt64(bit % 64)
+                }
+                for radius in [-1, 0, 3, 10 * words, 32 * words, 64 * words] {
+                    let simd = index.bruteForce(query, radius: radius, path: .simd)
+                    let scalar = index.bruteForce(query, radius: radius, path: .scalar)
+                    #expect(simd.map(\.code) == scalar.map(\.code) && simd.map(\.distance) == scalar.map(\.distance))
+                    if radius == 64 * words { #expect(scalar.count == count) }
+                }
+            }
+        }
+    }
+
     /// TLSH digests parsed from the reference's T1 text (header nibbles swapped back).
     static func rawTLSH(_ text: Substring) -> [UInt8] {
         let hex = Array(text.dropFirst(2).utf8)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ImprintHashing
 
 /// Radius search in Hamming space (PDQ 256-bit, Nilsimsa 256-bit, SimHash 64-bit) by
 /// multi-index hashing (Norouzi, Punjani and Fleet, "Fast Search in Hamming Space with
@@ -161,19 +162,62 @@ public struct HammingIndex: Sendable {
         return hits
     }
 
-    /// Every code within `radius`, by scanning them all (the reference the tests compare with).
-    public func bruteForce(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
+    /// Every code within `radius`, by scanning them all (exact; `search` uses it for small
+    /// indexes). The `.simd` path XORs eight code words a step with the query (repeated to
+    /// fill the vector when the code width divides eight words: SimHash, PDQ, Nilsimsa) and
+    /// counts bits lane-wise (`Hamming.populationCounts`); baseline x86-64 has no `popcnt`,
+    /// so the scalar loop's `nonzeroBitCount` is a dozen instructions a word. The `.scalar`
+    /// path is its twin, tested equal.
+    public func bruteForce(_ query: [UInt64], radius: Int, path: KernelPath = .simd) -> [(code: Int, distance: Int)] {
+        precondition(query.count == words)
         var hits: [(code: Int, distance: Int)] = []
         codes.withUnsafeBufferPointer { codes in
             query.withUnsafeBufferPointer { query in
-                for code in 0..<count {
+                var code = 0
+                if path == .simd, 8 % words == 0, let base = codes.baseAddress {
+                    code = Self.scan(UnsafeRawPointer(base), count: count, words: words, query: query, radius: radius, into: &hits)
+                }
+                while code < count {
                     var distance = 0
                     for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
                     if distance <= radius { hits.append((code, distance)) }
+                    code += 1
                 }
             }
         }
         return hits
+    }
+
+    /// The vector part of `bruteForce`: whole steps of eight words (8 / `words` codes); returns
+    /// the first code it left for the scalar tail.
+    private static func scan(_ codes: UnsafeRawPointer, count: Int, words: Int, query: UnsafeBufferPointer<UInt64>,
+                             radius: Int, into hits: inout [(code: Int, distance: Int)]) -> Int {
+        var pattern = SIMD8<UInt64>()
+        for lane in 0..<8 { pattern[lane] = query[lane % words] }
+        let codesPerStep = 8 / words
+        let limit = SIMD8<UInt64>(repeating: UInt64(max(radius, -1) + 1))  // distance < limit
+        var code = 0
+        while code + codesPerStep <= count {
+            let counts = Hamming.populationCounts(codes.loadUnaligned(fromByteOffset: code &* words &* 8, as: SIMD8<UInt64>.self) ^ pattern)
+            switch words {
+            case 1:
+                if any(counts .< limit) {
+                    for lane in 0..<8 where counts[lane] < limit[0] { hits.append((code + lane, Int(counts[lane]))) }
+                }
+            case 4:
+                let low = Int(counts.lowHalf.wrappedSum()), high = Int(counts.highHalf.wrappedSum())
+                if low <= radius { hits.append((code, low)) }
+                if high <= radius { hits.append((code + 1, high)) }
+            default:
+                for group in 0..<codesPerStep {
+                    var distance = 0
+                    for word in 0..<words { distance &+= Int(counts[group &* words &+ word]) }
+                    if distance <= radius { hits.append((code + group, distance)) }
+                }
+            }
+            code &+= codesPerStep
+        }
+        return code
     }
 
     /// Up to this many code words (codes × words a code), `search` scans every code: a scan of
