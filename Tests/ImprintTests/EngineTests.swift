@@ -96,7 +96,15 @@ import Testing
             let header = try AnalysisHeader(parsing: verdict.analysis)
             #expect(header.score == verdict.score && header.category == verdict.category && header.rescan == verdict.rescan)
         }
-        #expect(throws: AnalysisHeaderError.self) { try AnalysisHeader(parsing: "v=2 s=5") }
+        let bad: [(String, AnalysisHeaderError.Code)] = [
+            ("v=2 cv=1 s=5 c=1.0 r=0", .unsupportedVersion), ("v=1 cv=1 s=101 c=1.0 r=0", .missingField),
+            ("v=1 cv=1 s=5 c=1 r=0", .missingField), ("v=1 cv=1 s=5 c=1.0 r=2", .missingField),
+            ("v=1 cv=1 =5", .malformedToken), ("v=1 cv=1 s=5 c=1.0 r=0 tlsh=ab12:1.5:2", .outOfRange),
+            (String(repeating: "x", count: AnalysisHeader.maximumParsedLength + 1), .tooLong),
+        ]
+        for (text, code) in bad {
+            #expect { try AnalysisHeader(parsing: text) } throws: { ($0 as? AnalysisHeaderError)?.code == code }
+        }
     }
 
     @Test func truncatedBodiesAskForARescan() throws {

@@ -55,10 +55,12 @@ public struct AnalysisHeader: Sendable, Hashable {
         var fields: [String: String] = [:]
         var extras: [(String, String)] = []
         var contributions: [Contribution] = []
-        guard text.utf8.count <= 4096 else { throw AnalysisHeaderError(token: String(text.prefix(40)), reason: "over 4096 bytes") }
+        guard text.utf8.count <= Self.maximumParsedLength else {
+            throw .make(.tooLong, token: String(text.prefix(40)), "over \(Self.maximumParsedLength) bytes")
+        }
         for token in text.split(separator: " ") {
             guard let equals = token.firstIndex(of: "="), equals != token.startIndex else {
-                throw AnalysisHeaderError(token: String(token), reason: "expected key=value")
+                throw .make(.malformedToken, token: String(token.prefix(40)), "expected key=value")
             }
             let key = String(token[..<equals]), value = String(token[token.index(after: equals)...])
             if ["v", "cv", "s", "c", "r"].contains(key) {
@@ -68,28 +70,32 @@ public struct AnalysisHeader: Sendable, Hashable {
             let parts = value.split(separator: ":", omittingEmptySubsequences: false)
             if parts.count == 3, let similarity = Double(parts[1]), let weight = Double(parts[2]), key != "tk" {
                 guard (0...1).contains(similarity), weight.isFinite, abs(weight) <= Self.maximumWeight else {
-                    throw AnalysisHeaderError(token: String(token.prefix(40)), reason: "similarity in 0...1 and a weight within ±\(Self.maximumWeight) expected")
+                    throw .make(.outOfRange, token: String(token.prefix(40)), "similarity in 0...1 and a weight within ±\(Self.maximumWeight) expected")
                 }
                 contributions.append(Contribution(kind: key, entryID: String(parts[0]), similarity: similarity, weight: weight))
             } else {
                 extras.append((key, value))
             }
         }
-        guard fields["v"] == "1" else { throw AnalysisHeaderError(token: "v=\(fields["v"] ?? "")", reason: "version 1 expected") }
+        guard fields["v"] == "1" else { throw .make(.unsupportedVersion, token: "v=\(fields["v"] ?? "")", "version 1 expected") }
         guard let cv = fields["cv"], let score = fields["s"].flatMap({ Int($0) }), (0...100).contains(score) else {
-            throw AnalysisHeaderError(token: "s=\(fields["s"] ?? "")", reason: "cv= and a score 0...100 expected")
+            throw .make(.missingField, token: "s=\(fields["s"] ?? "")", "cv= and a score 0...100 expected")
         }
         let categoryParts = (fields["c"] ?? "").split(separator: ".")
         guard categoryParts.count == 2, let category = Int(categoryParts[0]), let subcategory = Int(categoryParts[1]) else {
-            throw AnalysisHeaderError(token: "c=\(fields["c"] ?? "")", reason: "c=<category>.<subcategory> expected")
+            throw .make(.missingField, token: "c=\(fields["c"] ?? "")", "c=<category>.<subcategory> expected")
         }
         guard let rescan = fields["r"], rescan == "0" || rescan == "1" else {
-            throw AnalysisHeaderError(token: "r=\(fields["r"] ?? "")", reason: "r=0 or r=1 expected")
+            throw .make(.missingField, token: "r=\(fields["r"] ?? "")", "r=0 or r=1 expected")
         }
         self.init(cartridgeVersion: cv, score: score, category: category, subcategory: subcategory, rescan: rescan == "1")
         self.extras = extras.map { (key: $0.0, value: $0.1) }
         self.contributions = contributions
     }
+
+    /// The longest header text `init(parsing:)` reads: 4,096 bytes (the engine writes at most
+    /// `maximumLength`; a gateway may have folded or extended it).
+    public static let maximumParsedLength = 4_096
 
     /// The largest weight a contribution may carry (log-odds; the engine's are a few units).
     public static let maximumWeight = 1e6
@@ -106,11 +112,4 @@ public struct AnalysisHeader: Sendable, Hashable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
-}
-
-/// An analysis header that could not be decoded.
-public struct AnalysisHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let token: String
-    public let reason: String
-    public var description: String { "analysis header: '\(token)': \(reason)" }
 }

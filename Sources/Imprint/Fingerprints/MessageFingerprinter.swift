@@ -112,7 +112,13 @@ public struct MessageFingerprinter: Sendable {
         }
         for extracted in features.urls {
             let url = extracted.url
-            add(Fingerprint(kind: .url, value: Array((url.scheme + "://" + url.host.name + url.path).utf8)))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(url.scheme.utf8.count + 3 + url.host.name.utf8.count + url.path.utf8.count)
+            bytes += url.scheme.utf8
+            bytes += "://".utf8
+            bytes += url.host.name.utf8
+            bytes += url.path.utf8
+            add(Fingerprint(kind: .url, value: bytes))
             add(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
             if let domain = url.host.registeredDomain {
                 add(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
