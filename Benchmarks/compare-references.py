@@ -5,6 +5,7 @@ Kernels (each side in process, inputs read into memory first, best of ROUNDS pas
   XXH64, XXH3-64   a 64 KiB seeded random buffer     vs xxhash (libxxhash)
   TLSH             every corpus message, one by one  vs py-tlsh (the C++ TLSH)
   CTPH             every corpus message              vs ssdeep (libfuzzy)
+                   (TLSH and CTPH: the two sides alternate, one pass each, ROUNDS times)
   Nilsimsa         the first 300 corpus messages     vs nilsimsa (pure Python: cnilsimsa, the C
                                                         binding, does not install from PyPI here)
   PDQ decode+hash  every image of the image corpus   vs pdqhash (ThreatExchange C++) + Pillow
@@ -103,12 +104,17 @@ def kernels(args):
     files = corpus_files(args.corpus)
     blobs = [open(path, "rb").read() for path in files]
     listing = write_list(files)
-    mine = ours("files", listing, args.rounds)
+    # Rounds alternate between the two sides, so a change in the machine's load (it is shared)
+    # hits both alike; the best round of each side counts.
+    best = {"tlsh": (0, 0), "ctph": (0, 0)}
+    for _ in range(args.rounds):
+        mine = ours("files", listing, 1)
+        for kernel, function in [("tlsh", tlsh.hash), ("ctph", ssdeep.hash)]:
+            reference, _ = best_rate(function, blobs, 1)
+            best[kernel] = (max(best[kernel][0], mine[kernel]["mb_per_s"]), max(best[kernel][1], reference / 1e6))
     os.unlink(listing)
-    reference, _ = best_rate(tlsh.hash, blobs, args.rounds)
-    row("tlsh", mine["tlsh"]["mb_per_s"], reference / 1e6, "MB/s", f"py-tlsh {tlsh.__name__}, {len(blobs)} messages")
-    reference, _ = best_rate(ssdeep.hash, blobs, args.rounds)
-    row("ctph (ssdeep)", mine["ctph"]["mb_per_s"], reference / 1e6, "MB/s", f"ssdeep (libfuzzy), {len(blobs)} messages")
+    row("tlsh", *best["tlsh"], "MB/s", f"py-tlsh {tlsh.__name__}, {len(blobs)} messages")
+    row("ctph (ssdeep)", *best["ctph"], "MB/s", f"ssdeep (libfuzzy), {len(blobs)} messages")
 
     sample = files[:300]
     listing = write_list(sample)

@@ -12,10 +12,12 @@ import Glibc
 ///   KernelThroughput buffer FILE [SECONDS]   XXH64/XXH3 over FILE, repeatedly, ~SECONDS each
 ///   KernelThroughput files LIST [ROUNDS]     TLSH, CTPH, Nilsimsa of each file named in LIST
 ///   KernelThroughput images LIST [ROUNDS]    decode + PDQ of each image named in LIST
+///   KernelThroughput text LIST [ROUNDS]      each text fingerprint kernel over the normalized
+///                                            text of each message named in LIST (TextKernels)
 /// Files are read into memory first; the best of ROUNDS (default 3) passes counts.
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    print("usage: KernelThroughput buffer FILE [SECONDS] | files LIST [ROUNDS] | images LIST [ROUNDS]")
+    print("usage: KernelThroughput buffer FILE [SECONDS] | files LIST [ROUNDS] | images LIST [ROUNDS] | text LIST [ROUNDS]")
     exit(2)
 }
 let option = arguments.count > 3 ? Double(arguments[3]) : nil
@@ -46,6 +48,8 @@ case "images":
         return PDQ.hash(decoded).quality
     }
     emit("pdq", bytes: bytes, items: inputs.count, seconds: seconds)
+case "text":
+    TextKernels.run(lines(arguments[2]), rounds: Int(option ?? 3))
 default:
     print("unknown mode \(arguments[1])")
     exit(2)

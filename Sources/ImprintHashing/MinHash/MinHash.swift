@@ -14,8 +14,9 @@
 /// (M. Dietzfelbinger et al., "A reliable randomized algorithm for the closest-pair problem",
 /// 1997): a bijection, so two shingles never tie, with the high bits, which decide the
 /// minimum, universally mixed. (a_i, b_i) come from SplitMix64 seeded with
-/// ``Parameters/seed``: signatures compare only under equal parameters. The per-shingle update
-/// of every minimum has a scalar reference and a `SIMD8<UInt64>` twin (``KernelPath``).
+/// ``Parameters/seed``: signatures compare only under equal parameters. Shingle hashes are
+/// gathered in batches and the minima lowered permutation by permutation over a batch, with a
+/// scalar path and a `SIMD8<UInt64>` twin (``KernelPath``).
 public struct MinHash: Sendable {
     /// What a signature depends on.
     public struct Parameters: Hashable, Sendable {
@@ -42,22 +43,26 @@ public struct MinHash: Sendable {
     public static let maxShingleSize = 16
     /// The path `update` uses when none is named: scalar. In the portable build the vector
     /// 64-bit lane multiply and unsigned minimum are emulated with SSE2 and the SIMD path is
-    /// slower; built with `-Xcc -march=x86-64-v3` (AVX2) the SIMD path measured about 1.4x the
-    /// scalar one (`cd Benchmarks && swift package benchmark --target HashingBenchmarks`), so pass `path: .simd` in that build.
+    /// slower (over SpamAssassin message texts, words to signature: 133 MB/s scalar, 82 MB/s
+    /// SIMD; `KernelThroughput text`); x86-64 has no 64-bit vector multiply before AVX-512.
     public static let preferredPath: KernelPath = .scalar
 
     public let parameters: Parameters
     let path: KernelPath
-    /// Multipliers (odd) and addends, padded with copies to a multiple of 8 lanes.
-    let multipliers: [UInt64]
-    let addends: [UInt64]
-    var minima: [UInt64]
-    /// The last `shingleSize` token hashes, each written twice (at `i` and `i + shingleSize`)
-    /// so that the window, oldest first, is always the contiguous `head..<head + shingleSize`.
-    var window: [UInt64]
-    var head = 0
+    /// Permutation lanes: `permutations` rounded up to a multiple of 8.
+    let lanes: Int
+    /// One buffer: multipliers (odd) and addends, padded with copies to `lanes`, then the
+    /// minima, then the window of recent token hashes (see `windowOffset`).
+    var storage: [UInt64]
+    /// Recent token hashes, little-endian, the newest at `window + fill - 1`: the last
+    /// `min(tokenCount, shingleSize)` are always contiguous, oldest first. When the window is
+    /// full its last `shingleSize - 1` words move to the front.
+    var fill = 0
     /// Tokens fed.
     public private(set) var tokenCount = 0
+
+    /// Token hashes the window holds beyond one shingle before it moves its tail back.
+    static let windowSlack = 256
 
     /// Starts a signature.
     /// - Throws: ``TextKernelError/Code/parameterOutOfRange`` when a parameter is outside its limits.
@@ -70,36 +75,65 @@ public struct MinHash: Sendable {
         }
         self.parameters = parameters
         self.path = path
+        let lanes = (parameters.permutations + 7) & ~7
+        self.lanes = lanes
+        var storage = [UInt64](repeating: .max, count: 3 * lanes + parameters.shingleSize + Self.windowSlack)
         var state = parameters.seed
-        let padded = (parameters.permutations + 7) & ~7
-        var multipliers: [UInt64] = [], addends: [UInt64] = []
-        for index in 0..<padded {
+        for index in 0..<lanes {
             if index < parameters.permutations {
-                multipliers.append(Self.splitMix(&state) | 1)
-                addends.append(Self.splitMix(&state))
+                storage[index] = Self.splitMix(&state) | 1
+                storage[lanes + index] = Self.splitMix(&state)
             } else {
-                multipliers.append(multipliers[index - parameters.permutations])
-                addends.append(addends[index - parameters.permutations])
+                storage[index] = storage[index - parameters.permutations]
+                storage[lanes + index] = storage[lanes + index - parameters.permutations]
             }
         }
-        self.multipliers = multipliers
-        self.addends = addends
-        self.minima = [UInt64](repeating: .max, count: padded)
-        self.window = [UInt64](repeating: 0, count: 2 * parameters.shingleSize)
+        self.storage = storage
     }
+
+    /// Where the window starts in `storage`.
+    var windowOffset: Int { 3 * lanes }
 
     /// Feeds one token by its 64-bit hash.
     public mutating func update(tokenHash: UInt64) {
-        let size = parameters.shingleSize
-        let shingle: UInt64? = window.withUnsafeMutableBufferPointer { ring in
-            ring[head] = tokenHash.littleEndian  // hashed as bytes: the same on every host
-            ring[head &+ size] = tokenHash.littleEndian
-            head = head &+ 1 == size ? 0 : head &+ 1
-            guard tokenCount &+ 1 >= size else { return nil }
-            return XXH3.hash64(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(ring)[(head &* 8)..<((head &+ size) &* 8)]))
+        withUnsafePointer(to: tokenHash) { absorb(UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// Feeds token hashes in order: appends each to the window, hashes each full window into a
+    /// batch of shingles, and lowers the minima once a batch (``batchSize``).
+    mutating func absorb(_ tokens: UnsafeBufferPointer<UInt64>) {
+        let size = parameters.shingleSize, lanes = self.lanes, path = self.path
+        let capacity = size + Self.windowSlack, start = windowOffset
+        var fill = self.fill, seen = tokenCount
+        storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let window = base + start
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.batchSize) { batch in
+                let shingles = batch.baseAddress!
+                var pending = 0
+                for token in tokens {
+                    if fill == capacity {
+                        window.update(from: window + (capacity - (size - 1)), count: size - 1)
+                        fill = size - 1
+                    }
+                    window[fill] = token.littleEndian  // hashed as bytes: the same on every host
+                    fill &+= 1
+                    seen &+= 1
+                    guard seen >= size else { continue }
+                    shingles[pending] = XXH3.hash64(UnsafeRawBufferPointer(start: window + (fill - size), count: 8 &* size))
+                    pending &+= 1
+                    if pending == Self.batchSize {
+                        Self.lowerMinima(base + 2 * lanes, lanes: lanes, multipliers: base, addends: base + lanes,
+                                         shingles: shingles, count: pending, path: path)
+                        pending = 0
+                    }
+                }
+                Self.lowerMinima(base + 2 * lanes, lanes: lanes, multipliers: base, addends: base + lanes,
+                                 shingles: shingles, count: pending, path: path)
+            }
         }
-        tokenCount += 1
-        if let shingle { update(shingleHash: shingle) }
+        self.fill = fill
+        tokenCount = seen
     }
 
     /// Feeds one token, hashed with XXH3-64.
@@ -110,17 +144,17 @@ public struct MinHash: Sendable {
 
     /// Feeds the words of raw bytes (``WordTokenizer``).
     public mutating func update(words bytes: some Sequence<UInt8>) {
-        for hash in WordTokenizer.tokenHashes(bytes) { update(tokenHash: hash) }
+        WordTokenizer.tokenHashes(bytes).withUnsafeBufferPointer { absorb($0) }
     }
 
     /// Adds one set element directly, by its 64-bit hash (no shingling).
     public mutating func update(shingleHash: UInt64) {
-        let path = self.path
-        minima.withUnsafeMutableBufferPointer { minima in
-            multipliers.withUnsafeBufferPointer { a in
-                addends.withUnsafeBufferPointer { b in
-                    Self.lowerMinima(minima, element: shingleHash, multipliers: a, addends: b, path: path)
-                }
+        let lanes = self.lanes, path = self.path
+        storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            withUnsafePointer(to: shingleHash) { shingle in
+                Self.lowerMinima(base + 2 * lanes, lanes: lanes, multipliers: base, addends: base + lanes,
+                                 shingles: shingle, count: 1, path: path)
             }
         }
     }
@@ -129,10 +163,12 @@ public struct MinHash: Sendable {
     public func finalize() -> MinHashSignature {
         var copy = self
         if tokenCount > 0 && tokenCount < parameters.shingleSize {
-            // The tokens so far sit at 0..<tokenCount: the ring has not wrapped.
-            copy.update(shingleHash: Self.shingleHash(Array(window.prefix(tokenCount))))
+            // The tokens so far sit at the window's start: it has never moved.
+            let start = windowOffset
+            copy.update(shingleHash: Self.shingleHash(Array(storage[start..<start + tokenCount])))
         }
-        return MinHashSignature(minima: Array(copy.minima.prefix(parameters.permutations)))
+        let minima = 2 * lanes
+        return MinHashSignature(minima: Array(copy.storage[minima..<minima + parameters.permutations]))
     }
 
     /// One-shot: the signature of a token-hash sequence.
@@ -140,7 +176,7 @@ public struct MinHash: Sendable {
     public static func signature(tokenHashes: some Sequence<UInt64>,
                                  parameters: Parameters = Parameters()) throws(TextKernelError) -> MinHashSignature {
         var sketch = try MinHash(parameters)
-        for hash in tokenHashes { sketch.update(tokenHash: hash) }
+        Array(tokenHashes).withUnsafeBufferPointer { sketch.absorb($0) }
         return sketch.finalize()
     }
 

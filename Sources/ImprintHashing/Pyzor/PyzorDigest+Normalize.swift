@@ -19,12 +19,21 @@ extension PyzorDigest {
         guard let bytes = text.baseAddress else { return }
         let count = text.count
         var lineStart = keptBytes.count, lineLength = 0
-        var runStart = -1, runScalars = 0, runHasNul = false
+        var runStart = -1, runScalars = 0, runHasNul = false, runHasMark = false
         var index = 0
         while index <= count {
             // Decode one scalar; the end of the part acts as a line break.
             var value: UInt32 = 0x0A, length = 1
             if index < count {
+                let lead = bytes[index]
+                if lead > 0x20 && lead < 0x80 {
+                    // The common case: a printable ASCII character inside a run.
+                    if runStart < 0 { runStart = index }
+                    runScalars &+= 1
+                    runHasMark = runHasMark || lead == 0x40 || lead == 0x3A
+                    index &+= 1
+                    continue
+                }
                 (value, length) = Self.decode(bytes, at: index, count: count)
             }
             if value == 0 {
@@ -32,8 +41,14 @@ extension PyzorDigest {
                 runHasNul = true
             } else if Self.isWhitespace(value) {
                 if runStart >= 0 {
-                    lineLength += keepRun(bytes, from: runStart, to: index, scalars: runScalars, hasNul: runHasNul)
-                    runStart = -1; runScalars = 0; runHasNul = false
+                    if runHasMark || runHasNul {
+                        lineLength += keepRun(bytes, from: runStart, to: index, scalars: runScalars, hasNul: runHasNul)
+                    } else if runScalars < Self.longRun {
+                        // No `@` or `:`: no rule but the length one applies, the run is kept whole.
+                        keptBytes.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: index - runStart))
+                        lineLength += runScalars
+                    }
+                    runStart = -1; runScalars = 0; runHasNul = false; runHasMark = false
                 }
                 if Self.isLineBreak(value) {
                     if lineLength >= Self.minimumLineLength {

@@ -3,7 +3,14 @@
 /// (so UTF-8 words of other scripts stay whole), ASCII letters lower-cased. Every other byte
 /// separates tokens. Message-level normalization (NFKC, case folding, homoglyphs) happens
 /// before this, in `Imprint`.
+///
+/// Runs are found by a scalar reference (one table load a byte, ``classes``) or by an
+/// eight-bytes-a-step twin (``KernelPath/simd``: SIMD within a 64-bit register, see
+/// `WordTokenizer+Runs.swift`); tests prove they give the same tokens.
 public enum WordTokenizer {
+    /// The path `tokenHashes` uses when none is named.
+    public static let preferredPath: KernelPath = .simd
+
     /// Whether `byte` belongs to a token.
     @inlinable @inline(__always)
     public static func isWordByte(_ byte: UInt8) -> Bool {
@@ -13,44 +20,56 @@ public enum WordTokenizer {
         return ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1
     }
 
+    /// Byte classes: 0 separates tokens, 1 is a token byte, 2 an upper-case ASCII letter
+    /// (a token byte that lower-casing changes).
+    static let classes: [UInt8] = (0..<256).map { byte in
+        !isWordByte(UInt8(byte)) ? 0 : (UInt8(byte) &- 0x41) < 26 ? 2 : 1
+    }
+
     /// The XXH3-64 (seed `seed`) of each lower-cased token of `bytes`, in order.
     /// - Complexity: O(n). A token without upper-case letters is hashed in place; one with
     ///   them is lower-cased into a copy first.
     public static func tokenHashes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> [UInt64] {
+        tokenHashes(bytes, seed: seed, path: preferredPath)
+    }
+
+    /// ``tokenHashes(_:seed:)`` on the named path.
+    public static func tokenHashes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, path: KernelPath) -> [UInt64] {
         guard let base = bytes.baseAddress else { return [] }
         var hashes: [UInt64] = []
         hashes.reserveCapacity(bytes.count / 6)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shortToken) { scratch in
-            let lowered = scratch.baseAddress!
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                while index < count && !isWordByte(base.byte(index)) { index &+= 1 }
-                guard index < count else { break }
-                let start = index
-                var hasUpper = false
-                while index < count {
-                    let byte = base.byte(index)
-                    guard isWordByte(byte) else { break }
-                    hasUpper = hasUpper || (byte &- 0x41) < 26
-                    index &+= 1
-                }
-                let token = UnsafeRawBufferPointer(start: base + start, count: index &- start)
-                if !hasUpper {
-                    hashes.append(XXH3.hash64(token, seed: seed))
-                } else if token.count <= shortToken {
-                    for offset in 0..<token.count {
-                        let byte = token[offset]
-                        lowered[offset] = (byte &- 0x41) < 26 ? byte | 0x20 : byte
+        classes.withUnsafeBufferPointer { table in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shortToken) { scratch in
+                var runs = Runs(base: base, count: bytes.count, classes: table.baseAddress!)
+                switch path {
+                case .scalar:
+                    while let run = runs.nextScalar() {
+                        hashes.append(hash(run, base: base, seed: seed, scratch: scratch.baseAddress!))
                     }
-                    hashes.append(XXH3.hash64(UnsafeRawBufferPointer(start: lowered, count: token.count), seed: seed))
-                } else {
-                    let long = token.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }
-                    hashes.append(long.withUnsafeBytes { XXH3.hash64($0, seed: seed) })
+                case .simd:
+                    while let run = runs.nextWide() {
+                        hashes.append(hash(run, base: base, seed: seed, scratch: scratch.baseAddress!))
+                    }
                 }
             }
         }
         return hashes
+    }
+
+    /// The hash of one run, lower-cased first when it has upper-case letters.
+    @inline(__always)
+    static func hash(_ run: Run, base: UnsafeRawPointer, seed: UInt64, scratch: UnsafeMutablePointer<UInt8>) -> UInt64 {
+        let token = UnsafeRawBufferPointer(start: base + run.start, count: run.end &- run.start)
+        guard run.hasUpper else { return XXH3.hash64(token, seed: seed) }
+        guard token.count <= shortToken else {
+            let long = token.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }
+            return long.withUnsafeBytes { XXH3.hash64($0, seed: seed) }
+        }
+        for offset in 0..<token.count {
+            let byte = token[offset]
+            scratch[offset] = (byte &- 0x41) < 26 ? byte | 0x20 : byte
+        }
+        return XXH3.hash64(UnsafeRawBufferPointer(start: scratch, count: token.count), seed: seed)
     }
 
     /// Tokens up to this long are lower-cased on the stack; longer ones on the heap.
