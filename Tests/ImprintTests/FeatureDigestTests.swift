@@ -109,8 +109,8 @@ enum FeatureDigest {
         dumps[8].string(features.structure)
         dumps[9].string(features.senderDomain ?? "<nil>")
         dumps[10].bytes(features.clientIP?.bytes ?? [])
-        for word in features.headerWords { dumps[11].integer(Int(truncatingIfNeeded: XXH3.hash64(word.utf8, seed: 4))) }
-        for word in features.markupWords { dumps[12].integer(Int(truncatingIfNeeded: XXH3.hash64(word.utf8, seed: 5))) }
+        for hash in features.headerWords { dumps[11].integer(Int(truncatingIfNeeded: hash)) }
+        for hash in features.markupWords { dumps[12].integer(Int(truncatingIfNeeded: hash)) }
         dumps[13].integer(features.isTruncated ? 1 : 0)
         let prints = fingerprinter.fingerprints(of: features)
         for print in prints.fingerprints {
