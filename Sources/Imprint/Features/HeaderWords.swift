@@ -35,42 +35,50 @@ public enum HeaderWords {
             token.removeAll(keepingCapacity: true)
             token.append(contentsOf: name.utf8)
             token.append(UInt8(ascii: ":"))
-            let prefix = token.count
-            var count = 0
-            func add(_ word: UnsafeRawBufferPointer) {
-                guard count < maximumPerField, out.count < maximumPerMessage else { return }
-                token.removeSubrange(prefix...)
-                token.append(contentsOf: word)
-                out.append(token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) })
-                count += 1
-            }
             if unfoldedLowerASCII(field, into: &value) {
-                value.withUnsafeBytes { runs.forEachWord(in: $0, add) }
+                value.withUnsafeBytes { appendHashes(of: $0, token: &token, to: &out) }
             } else {
-                runs.forEachWord(in: field.decodedValue.lowercased(), add)
+                var decoded = field.decodedValue.lowercased()
+                decoded.withUTF8 { appendHashes(of: UnsafeRawBufferPointer($0), token: &token, to: &out) }
             }
             if out.count >= maximumPerMessage { return out }
         }
         return out
     }
 
+    /// Appends the hashes of `token` (a field's `name:`) followed by each word of `value`, at
+    /// most `maximumPerField` and up to `maximumPerMessage` in all.
+    static func appendHashes(of value: UnsafeRawBufferPointer, token: inout [UInt8], to out: inout [UInt64]) {
+        let prefix = token.count
+        var count = 0, index = 0
+        while count < maximumPerField, out.count < maximumPerMessage, let word = runs.nextWord(in: value, from: &index) {
+            token.removeLast(token.count - prefix)
+            token.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[word]))
+            out.append(token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) })
+            count += 1
+        }
+    }
+
     /// Writes `field.unfoldedBytes` lower-cased into `value` and returns true when they are
     /// ASCII without `=?` (then they equal `decodedValue.lowercased()`); false otherwise.
     static func unfoldedLowerASCII(_ field: HeaderField, into value: inout [UInt8]) -> Bool {
         value.removeAll(keepingCapacity: true)
-        var previous: UInt8 = 0
-        for index in field.valueRange {
-            let byte = field.storage[index]
-            if byte >= 0x80 { return false }
-            if byte == 0x0D || byte == 0x0A { continue }
-            if value.isEmpty, byte == 0x20 || byte == 0x09 { continue }
-            // The marker is looked for in the unfolded bytes, as `EncodedWords.decode` does.
-            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return false }
-            previous = byte
-            value.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        let isASCII = field.storage.withUnsafeBufferPointer { storage in
+            var previous: UInt8 = 0
+            for index in field.valueRange {
+                let byte = storage[index]
+                if byte >= 0x80 { return false }
+                if byte == 0x0D || byte == 0x0A { continue }
+                if value.isEmpty, byte == 0x20 || byte == 0x09 { continue }
+                // The marker is looked for in the unfolded bytes, as `EncodedWords.decode` does.
+                if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return false }
+                previous = byte
+                value.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return true
         }
         while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
-        return true
+        return isASCII
     }
 
     /// Letters, digits and `. - _ @ $ ! %` make header words (addresses, hosts, prices stay whole).
