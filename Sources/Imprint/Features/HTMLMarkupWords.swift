@@ -1,5 +1,8 @@
+import ImprintHashing
+
 /// Words of HTML markup: tag names, attribute names and short attribute values, as
-/// `tag`, `tag.attribute` and `tag.attribute=value` tokens. Spam and ham are written by
+/// `tag`, `tag.attribute` and `tag.attribute=value` tokens, each given as its XXH3-64 hash
+/// (seed `hashSeed`), the form the token fingerprints consume. Spam and ham are written by
 /// different tools, and their markup shows it (fonts, colours, tables, mailer habits) even
 /// where the visible text is new. Link and image targets are left to the URL fingerprints.
 public enum HTMLMarkupWords {
@@ -7,64 +10,92 @@ public enum HTMLMarkupWords {
     public static let maximumPerPart = 600
     /// Attribute values longer than this are not tokens (they are ids, URLs or styles).
     public static let maximumValueLength = 24
-    static let skippedValueAttributes: Set<String> = ["href", "src", "action", "background", "alt", "title", "name", "id"]
+    /// Longest tag name and attribute name read as a token, in bytes.
+    static let maximumNameLength = 16, maximumAttributeLength = 24
+    /// Bytes of attributes scanned per tag at most (a stray '<' in text costs at most this scan).
+    static let maximumAttributeScan = 2_048
+    static let skippedValueAttributes: [[UInt8]] = ["href", "src", "action", "background", "alt", "title", "name", "id"].map { Array($0.utf8) }
+    /// The XXH3-64 seed of the token hashes.
+    public static let hashSeed: UInt64 = 5
 
-    /// The markup tokens of one HTML text, in order, each once.
-    public static func words(of html: String) -> [String] {
-        var out: [String] = []
-        var seen = Set<String>()
-        func add(_ token: String) {
-            if out.count < maximumPerPart, seen.insert(token).inserted { out.append(token) }
+    /// The hashes of the markup tokens of one HTML text, in order, each token once.
+    /// - Complexity: O(n) over the UTF-8 bytes; tokens are built in one reused buffer.
+    public static func hashes(of html: String) -> [UInt64] {
+        var html = html
+        return html.withUTF8 { hashes(of: $0) }
+    }
+
+    static func hashes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var out: [UInt64] = []
+        var seen = Set<UInt64>()
+        var token: [UInt8] = []
+        token.reserveCapacity(96)
+        func add() {
+            let hash = token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) }
+            if out.count < maximumPerPart, seen.insert(hash).inserted { out.append(hash) }
         }
-        let bytes = Array(html.utf8)
+        func appendLower(_ range: Range<Int>) {
+            for index in range {
+                let byte = bytes[index]
+                token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        let count = bytes.count
         var index = 0
-        while index < bytes.count, out.count < maximumPerPart {
+        while index < count, out.count < maximumPerPart {
             guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+            if index < count, bytes[index] == UInt8(ascii: "/") { index += 1 }
             let nameStart = index
-            while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
-            guard index > nameStart, index - nameStart <= 16 else { continue }
-            let tag = lower(bytes[nameStart..<index])
-            add(tag)
-            // Attributes until '>' (bounded: a stray '<' in text costs at most this scan).
+            while index < count, isNameByte(bytes[index]) { index += 1 }
+            guard index > nameStart, index - nameStart <= maximumNameLength else { continue }
+            token.removeAll(keepingCapacity: true)
+            appendLower(nameStart..<index)
+            let tagLength = token.count
+            add()
             var scanned = 0
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">"), scanned < 2_048 {
+            while index < count, bytes[index] != UInt8(ascii: ">"), scanned < maximumAttributeScan {
                 guard isNameByte(bytes[index]) else { index += 1; scanned += 1; continue }
                 let attributeStart = index
-                while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
-                let attribute = lower(bytes[attributeStart..<index])
-                scanned += index - attributeStart
-                guard attribute.count <= 24 else { continue }
-                add(tag + "." + attribute)
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
+                while index < count, isNameByte(bytes[index]) { index += 1 }
+                let attribute = attributeStart..<index
+                scanned += attribute.count
+                guard attribute.count <= maximumAttributeLength else { continue }
+                token.removeSubrange(tagLength...)
+                token.append(UInt8(ascii: "."))
+                appendLower(attribute)
+                add()
+                guard index < count, bytes[index] == UInt8(ascii: "=") else { continue }
                 index += 1
                 var quote: UInt8? = nil
-                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                if index < count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                     quote = bytes[index]
                     index += 1
                 }
                 let valueStart = index
-                while index < bytes.count, bytes[index] != UInt8(ascii: ">"),
-                      quote.map({ bytes[index] != $0 }) ?? (bytes[index] != UInt8(ascii: " ")) {
+                while index < count, bytes[index] != UInt8(ascii: ">"), bytes[index] != (quote ?? UInt8(ascii: " ")) {
                     index += 1
                 }
                 let length = index - valueStart
                 scanned += length
-                if quote != nil, index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
-                if length > 0, length <= maximumValueLength, !skippedValueAttributes.contains(attribute) {
-                    add(tag + "." + attribute + "=" + lower(bytes[valueStart..<(valueStart + length)]))
+                if quote != nil, index < count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+                if length > 0, length <= maximumValueLength, !isSkippedValueAttribute(token[(tagLength + 1)...]) {
+                    token.append(UInt8(ascii: "="))
+                    appendLower(valueStart..<(valueStart + length))
+                    add()
                 }
             }
         }
         return out
     }
 
-    static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+    /// Whether a lower-cased attribute name is one whose value is not a token.
+    static func isSkippedValueAttribute(_ name: ArraySlice<UInt8>) -> Bool {
+        skippedValueAttributes.contains { $0.elementsEqual(name) }
     }
 
-    static func lower(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
     }
 }

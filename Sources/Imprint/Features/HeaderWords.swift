@@ -1,4 +1,7 @@
-/// The words of header fields, as tokens for the reputation evidence: `name:word`.
+import ImprintHashing
+
+/// The words of header fields, as tokens for the reputation evidence: `name:word`, each given
+/// as its XXH3-64 hash (seed `hashSeed`), the form the token fingerprints consume.
 ///
 /// Mail filters learn as much from headers (relays, mailers, list headers, sender names) as from
 /// bodies. Fields that name one message only (dates, ids, sizes, client states) are skipped;
@@ -11,21 +14,71 @@ public enum HeaderWords {
     /// Words kept per field and per message, at most.
     public static let maximumPerField = 64
     public static let maximumPerMessage = 1_500
+    /// The XXH3-64 seed of the `name:word` hashes.
+    public static let hashSeed: UInt64 = 4
 
-    public static func words(of headers: HeaderList) -> [String] {
-        var out: [String] = []
+    /// The hashes of the `name:word` tokens of `headers` (name and word lower case), in order.
+    ///
+    /// A value that is ASCII without an RFC 2047 marker (`=?`) is its own decoded form, so it is
+    /// unfolded, lower-cased and split in one reused buffer; other values go through
+    /// `HeaderField.decodedValue` and `String.lowercased()`.
+    /// - Complexity: O(n) in the header bytes, no allocation per word.
+    public static func hashes(of headers: HeaderList) -> [UInt64] {
+        var out: [UInt64] = []
+        var token: [UInt8] = []
+        token.reserveCapacity(256)
+        var value: [UInt8] = []
+        value.reserveCapacity(1_024)
         for field in headers {
             let name = field.name.lowercased()
             if skipped.contains(name) || skippedPrefixes.contains(where: name.hasPrefix) { continue }
-            var count = 0
-            runs.forEachWord(in: field.decodedValue.lowercased()) { word in
-                guard count < maximumPerField, out.count < maximumPerMessage else { return }
-                out.append(name + ":" + String(decoding: word, as: UTF8.self))
-                count += 1
+            token.removeAll(keepingCapacity: true)
+            token.append(contentsOf: name.utf8)
+            token.append(UInt8(ascii: ":"))
+            if unfoldedLowerASCII(field, into: &value) {
+                value.withUnsafeBytes { appendHashes(of: $0, token: &token, to: &out) }
+            } else {
+                var decoded = field.decodedValue.lowercased()
+                decoded.withUTF8 { appendHashes(of: UnsafeRawBufferPointer($0), token: &token, to: &out) }
             }
             if out.count >= maximumPerMessage { return out }
         }
         return out
+    }
+
+    /// Appends the hashes of `token` (a field's `name:`) followed by each word of `value`, at
+    /// most `maximumPerField` and up to `maximumPerMessage` in all.
+    static func appendHashes(of value: UnsafeRawBufferPointer, token: inout [UInt8], to out: inout [UInt64]) {
+        let prefix = token.count
+        var count = 0, index = 0
+        while count < maximumPerField, out.count < maximumPerMessage, let word = runs.nextWord(in: value, from: &index) {
+            token.removeLast(token.count - prefix)
+            token.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[word]))
+            out.append(token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) })
+            count += 1
+        }
+    }
+
+    /// Writes `field.unfoldedBytes` lower-cased into `value` and returns true when they are
+    /// ASCII without `=?` (then they equal `decodedValue.lowercased()`); false otherwise.
+    static func unfoldedLowerASCII(_ field: HeaderField, into value: inout [UInt8]) -> Bool {
+        value.removeAll(keepingCapacity: true)
+        let isASCII = field.storage.withUnsafeBufferPointer { storage in
+            var previous: UInt8 = 0
+            for index in field.valueRange {
+                let byte = storage[index]
+                if byte >= 0x80 { return false }
+                if byte == 0x0D || byte == 0x0A { continue }
+                if value.isEmpty, byte == 0x20 || byte == 0x09 { continue }
+                // The marker is looked for in the unfolded bytes, as `EncodedWords.decode` does.
+                if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return false }
+                previous = byte
+                value.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return true
+        }
+        while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
+        return isASCII
     }
 
     /// Letters, digits and `. - _ @ $ ! %` make header words (addresses, hosts, prices stay whole).

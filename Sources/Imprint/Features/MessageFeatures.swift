@@ -32,10 +32,12 @@ public struct MessageFeatures: Sendable {
     /// The client IP (given, or the first external Received hop).
     public var clientIP: IPAddress?
     /// Words of the message's own header fields as `name:word` (lower case), in order, without
-    /// the fields that identify one message only (`HeaderWords.skipped`).
-    public var headerWords: [String]
-    /// Markup tokens of the HTML parts (`HTMLMarkupWords`).
-    public var markupWords: [String]
+    /// the fields that identify one message only (`HeaderWords.skipped`), each as its XXH3-64
+    /// hash with seed `HeaderWords.hashSeed`.
+    public var headerWords: [UInt64]
+    /// Markup tokens of the HTML parts (`HTMLMarkupWords`), each as its XXH3-64 hash with seed
+    /// `HTMLMarkupWords.hashSeed`.
+    public var markupWords: [UInt64]
     /// Whether any body part was cut by `maxBodyLength` or a decoding limit.
     public var isTruncated: Bool
 }
@@ -59,7 +61,7 @@ extension MessageFeatures {
         var hidden = HiddenTextFeatures()
         var attachments: [Attachment] = []
         var truncated = message.isTruncated
-        var markup: [String] = []
+        var markup: [UInt64] = []
         var textBudget = Self.maxTextBytes
         for (part, body) in message.decodedParts() {
             truncated = truncated || body.isTruncated
@@ -72,7 +74,7 @@ extension MessageFeatures {
             if part.isText, part.contentType.subtype == "html" {
                 let source = CharsetDecoder.decode(textBytes, charset: part.charset)
                 let html = extractor.extract(source)
-                markup += HTMLMarkupWords.words(of: source)
+                markup += HTMLMarkupWords.hashes(of: source)
                 texts.append(html.text)
                 urls += urlExtractor.urls(in: html)
                 hidden.add(html.hiddenText)
@@ -98,7 +100,7 @@ extension MessageFeatures {
             structure: Self.structure(of: message, part: message.root),
             senderDomain: Self.senderDomain(message),
             clientIP: message.envelope.clientIP,
-            headerWords: HeaderWords.words(of: message.headers),
+            headerWords: HeaderWords.hashes(of: message.headers),
             markupWords: markup,
             isTruncated: truncated)
     }

@@ -72,6 +72,51 @@ struct WordRuns: Sendable {
     }
 }
 
+extension WordRuns {
+    /// The next word of valid UTF-8 `bytes` at or after `index`, which moves past it; nil when
+    /// there is none. The same words as `forEachWord`, for loops that keep state without a closure.
+    @inline(__always)
+    func nextWord(in bytes: UnsafeRawBufferPointer, from index: inout Int) -> Range<Int>? {
+        var start = -1, length = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var width = 1
+            var kind = ScalarClass.separator
+            if byte < 0x80 {
+                if ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1 { kind = .word }
+            } else {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + width, count)
+                var scalar = UInt32(byte) & (0xFF >> UInt32(width + 1))
+                var next = index + 1
+                while next < end { scalar = scalar << 6 | UInt32(bytes[next] & 0x3F); next += 1 }
+                width = end - index
+                kind = ScalarClass.of(scalar)
+            }
+            switch kind {
+            case .word:
+                if start < 0 { start = index }
+                length += 1
+            case .mark where start >= 0:
+                break
+            default:
+                if start >= 0 {
+                    if Self.lengths.contains(length) {
+                        let word = start..<index
+                        index += width
+                        return word
+                    }
+                    start = -1
+                    length = 0
+                }
+            }
+            index += width
+        }
+        return start >= 0 && Self.lengths.contains(length) ? start..<count : nil
+    }
+}
+
 /// How a non-ASCII scalar takes part in a word.
 enum ScalarClass: UInt8 {
     case separator, word, mark

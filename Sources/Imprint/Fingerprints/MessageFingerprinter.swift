@@ -71,8 +71,8 @@ public struct MessageFingerprinter: Sendable {
             guard tokens.count < options.maximumTokens, seen.insert(hash) else { return }
             tokens.append(hash)
         }
-        for word in features.headerWords { add(XXH3.hash64(word.utf8, seed: 4)) }
-        for word in features.markupWords { add(XXH3.hash64(word.utf8, seed: 5)) }
+        for hash in features.headerWords { add(hash) }
+        for hash in features.markupWords { add(hash) }
         var previous: UnsafeRawBufferPointer?
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch in
             Self.words.forEachWord(in: features.normalizedText) { word in

@@ -11,19 +11,21 @@ struct ReceivedHop {
 
     init(_ value: String) {
         let bytes = Array(value.utf8)
-        let lowered = bytes.map(HeaderField.lower)
-        func find(_ needle: String, from start: Int = 0, before end: Int? = nil) -> Int? {
-            let pattern = Array(needle.utf8)
-            let limit = (end ?? lowered.count) - pattern.count
+        /// The first match of a lower-case ASCII `needle`, ignoring ASCII case, in `start..<end`.
+        func find(_ needle: StaticString, from start: Int = 0, before end: Int? = nil) -> Int? {
+            let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            let limit = (end ?? bytes.count) - pattern.count
             guard start <= limit else { return nil }
-            for index in start...limit where lowered[index] == pattern[0] && lowered[index..<index + pattern.count].elementsEqual(pattern) {
+            search: for index in start...limit where HeaderField.lower(bytes[index]) == pattern[0] {
+                for offset in 1..<pattern.count where HeaderField.lower(bytes[index + offset]) != pattern[offset] { continue search }
                 return index
             }
             return nil
         }
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        func token(from start: Int, stops: String) -> Range<Int> {
-            let stop = Set(stops.utf8)
+        /// The run from `start` up to the first of the ASCII `stops`.
+        func token(from start: Int, stops: StaticString) -> Range<Int> {
+            let stop = UnsafeBufferPointer(start: stops.utf8Start, count: stops.utf8CodeUnitCount)
             var end = start
             while end < bytes.count, !stop.contains(bytes[end]) { end += 1 }
             return start..<end
@@ -35,7 +37,7 @@ struct ReceivedHop {
             let candidate = Envelope.stripBrackets(text(token(from: start, stops: "; \t")))
             if candidate.contains("@") { recipient = candidate }
         }
-        guard lowered.starts(with: "from ".utf8) else { return }
+        guard bytes.count >= 5, find("from ", before: 5) == 0 else { return }
         let clauseEnd = find(" by ", from: 5) ?? bytes.count
         var start = 5
         while start < clauseEnd, bytes[start] == 0x20 { start += 1 }
@@ -59,13 +61,16 @@ struct ReceivedHop {
             }
             search = close + 1
         }
-        let separators = Set(" ()[]=;,\t".utf8)
-        for piece in bytes[5..<clauseEnd].split(whereSeparator: { separators.contains($0) })
-        where piece.contains(UInt8(ascii: ".")) || piece.contains(UInt8(ascii: ":")) {
-            if let address = IPAddress(String(decoding: piece, as: UTF8.self)) {
+        var pieceStart = 5
+        while pieceStart < clauseEnd {
+            let piece = token(from: pieceStart, stops: " ()[]=;,\t")
+            let end = min(piece.upperBound, clauseEnd)
+            if end > pieceStart, bytes[pieceStart..<end].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }),
+               let address = IPAddress(text(pieceStart..<end)) {
                 self.address = address
                 return
             }
+            pieceStart = end + 1
         }
     }
 }
