@@ -4,11 +4,12 @@ import Testing
 
 @Suite struct TokenHashSetTests {
     /// The same answers as `Set<UInt64>` on seeded values with repeats, 0 and colliding low bits,
-    /// through several doublings.
-    @Test func insertsAnswerAsTheStandardSet() {
+    /// through several doublings, from the smallest table, a sized one and one capped below the estimate.
+    @Test(arguments: [0, 5_000, 100_000])
+    func insertsAnswerAsTheStandardSet(expectedCount: Int) {
         var generator = SeededGenerator(seed: 4_242)
         var reference = Set<UInt64>()
-        var set = TokenHashSet()
+        var set = TokenHashSet(expectedCount: expectedCount)
         var values: [UInt64] = [0, 0, 1 << 40, 2 << 40, 3 << 40]  // equal low bits: one probe chain
         for _ in 0..<20_000 {
             values.append(Bool.random(using: &generator) && !values.isEmpty ? values.randomElement(using: &generator)! : generator.next())

@@ -65,8 +65,12 @@ public struct MessageFingerprinter: Sendable {
     }
 
     private func addTokens(_ features: MessageFeatures, to out: inout MessageFingerprints) {
-        var seen = TokenHashSet()
+        // About one word in six bytes of text, each with its pair: room for all of them at once.
+        let expected = min(options.maximumTokens, features.headerWords.count + features.markupWords.count
+                                                     + features.normalizedText.utf8.count / 3 + 16)
+        var seen = TokenHashSet(expectedCount: expected)
         var tokens: [UInt64] = []
+        tokens.reserveCapacity(expected)
         func add(_ hash: UInt64) {
             guard tokens.count < options.maximumTokens, seen.insert(hash) else { return }
             tokens.append(hash)

@@ -2,13 +2,34 @@
 /// message once: open addressing with linear probing on the hash's low bits, no re-hashing
 /// (`Set<UInt64>` runs SipHash over every insert: a few percent of scoring).
 ///
+/// The table is sized up front from the caller's estimate (so a message's tokens rarely
+/// trigger a doubling) and owned directly (`~Copyable`, freed in `deinit`), so an insert does
+/// no uniqueness check or bounds check.
+///
 /// - Complexity: O(1) amortized an insert; the table doubles when half full, so memory is at
-///   most 32 bytes a value (256 slots to start).
-struct TokenHashSet {
-    private var slots = [UInt64](repeating: 0, count: 256)
+///   most 32 bytes a value (`minimumCapacity` slots to start, at most `maximumInitialCapacity`
+///   however large the estimate).
+struct TokenHashSet: ~Copyable {
+    /// Slots of the smallest table: 256.
+    static let minimumCapacity = 256
+    /// Slots an estimate can ask for up front: 16,384 (128 KiB; `FingerprintOptions`'
+    /// default `maximumTokens` 6,000 fits at half load).
+    static let maximumInitialCapacity = 1 << 14
+
+    private var slots: UnsafeMutableBufferPointer<UInt64>
     private var count = 0
     /// Whether 0, the empty-slot marker, is in the set.
     private var hasZero = false
+
+    /// An empty set with room for about `expectedCount` values before it grows.
+    init(expectedCount: Int = 0) {
+        var capacity = Self.minimumCapacity
+        while capacity < Self.maximumInitialCapacity, capacity < 2 * expectedCount { capacity <<= 1 }
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+    }
+
+    deinit { slots.deallocate() }
 
     /// Inserts `value`; whether it was absent.
     mutating func insert(_ value: UInt64) -> Bool {
@@ -17,26 +38,30 @@ struct TokenHashSet {
             return !hasZero
         }
         if 2 * (count + 1) > slots.count { grow() }
-        let inserted = Self.place(value, in: &slots)
+        let inserted = Self.place(value, in: slots)
         if inserted { count += 1 }
         return inserted
     }
 
     private mutating func grow() {
-        var larger = [UInt64](repeating: 0, count: slots.count * 2)
-        for value in slots where value != 0 { _ = Self.place(value, in: &larger) }
+        let larger = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: slots.count * 2)
+        larger.initialize(repeating: 0)
+        for value in slots where value != 0 { _ = Self.place(value, in: larger) }
+        slots.deallocate()
         slots = larger
     }
 
-    /// Puts `value` (not 0) in `table` (never full); whether it was absent.
-    private static func place(_ value: UInt64, in table: inout [UInt64]) -> Bool {
+    /// Puts `value` (not 0) in `table` (never full, a power of two long); whether it was absent.
+    @inline(__always)
+    private static func place(_ value: UInt64, in table: UnsafeMutableBufferPointer<UInt64>) -> Bool {
         let mask = table.count - 1
+        let base = table.baseAddress!
         var position = Int(truncatingIfNeeded: value) & mask
-        while table[position] != 0 {
-            if table[position] == value { return false }
+        while base[position] != 0 {
+            if base[position] == value { return false }
             position = (position + 1) & mask
         }
-        table[position] = value
+        base[position] = value
         return true
     }
 }
