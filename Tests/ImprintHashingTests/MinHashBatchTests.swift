@@ -42,6 +42,9 @@ import Testing
             scalar.update(words: Array(text.utf8))
             vector.update(words: Array(text.utf8))
             #expect(scalar.finalize() == vector.finalize())
+            var byTokens = try MinHash()
+            WordTokenizer.tokenHashes(Array(text.utf8)).withUnsafeBufferPointer { byTokens.update(tokenHashes: $0) }
+            #expect(byTokens.finalize() == scalar.finalize())
         }
     }
 }

@@ -142,6 +142,11 @@ public struct MinHash: Sendable {
     /// Feeds one token, its UTF-8 hashed with XXH3-64.
     public mutating func update(token: String) { update(tokenHash: XXH3.hash64(token.utf8)) }
 
+    /// Feeds token hashes in order (a batch: faster than one `update(tokenHash:)` each). With
+    /// `WordTokenizer.tokenHashes` (seed 0) this is `update(words:)`, so a caller
+    /// that also needs the tokens for SimHash can tokenize once.
+    public mutating func update(tokenHashes: UnsafeBufferPointer<UInt64>) { absorb(tokenHashes) }
+
     /// Feeds the words of raw bytes (``WordTokenizer``).
     public mutating func update(words bytes: some Sequence<UInt8>) {
         WordTokenizer.tokenHashes(bytes).withUnsafeBufferPointer { absorb($0) }
