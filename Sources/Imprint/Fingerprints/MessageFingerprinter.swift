@@ -49,9 +49,13 @@ public struct MessageFingerprinter: Sendable {
         }
         out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(text).description.utf8)))
         out.fingerprints.append(Fingerprint(kind: .nilsimsa, value: Self.littleEndianBytes(Nilsimsa.hash(text).bits)))
-        out.fingerprints.append(Fingerprint(kind: .simhash, word: SimHash64.hash(words: text)))
+        // One tokenization for SimHash and MinHash (the same words `hash(words:)` and `update(words:)` take).
+        let wordHashes = WordTokenizer.tokenHashes(text)
+        var simhash = SimHash64()
+        simhash.update(featureHashes: wordHashes)
+        out.fingerprints.append(Fingerprint(kind: .simhash, word: simhash.finalize()))
         if var minhash = try? MinHash(options.minhash) {
-            minhash.update(words: text)
+            wordHashes.withUnsafeBufferPointer { minhash.update(tokenHashes: $0) }
             if minhash.tokenCount >= options.minhash.shingleSize {
                 let signature = minhash.finalize()
                 var rows: [UInt8] = []
