@@ -25,6 +25,7 @@ public enum HeaderWords {
     /// - Complexity: O(n) in the header bytes, no allocation per word.
     public static func hashes(of headers: HeaderList) -> [UInt64] {
         var out: [UInt64] = []
+        out.reserveCapacity(256)
         var token: [UInt8] = []
         token.reserveCapacity(256)
         var value: [UInt8] = []
