@@ -5,9 +5,10 @@ import ImprintTestSupport
 import Testing
 
 /// A regression guard for speed work on the Features stage: every field of `MessageFeatures`
-/// (and the fingerprints computed from them) for every message of the shared SpamAssassin and
-/// CSDMC2010 corpora, digested field by field (XXH3-64 of a canonical dump), must equal the
-/// digests recorded with the code before the change (`Fixtures/FeatureDigests/digests.tsv`).
+/// for every message of the shared SpamAssassin and CSDMC2010 corpora, digested field by field
+/// (XXH3-64 of a canonical dump), must equal the digests recorded with the code before the change
+/// (`Fixtures/FeatureDigests/digests.tsv`). Fingerprints are left out: their kernels change on
+/// their own schedule. (About 3 minutes in a debug build; skipped without `../shared`.)
 ///
 /// `IMPRINT_WRITE_FEATURE_DIGESTS=1` rewrites the table (only when features change on purpose).
 /// `IMPRINT_FEATURE_DIGEST_CORPORA` narrows the corpora (comma-separated folder names).
@@ -16,7 +17,7 @@ struct FeatureDigestTests {
     static let corpora = ["spamassassin_public", "csdmc2010"]
     static let table = "FeatureDigests/digests.tsv"
 
-    @Test("MessageFeatures and fingerprints of the shared corpora are unchanged")
+    @Test("MessageFeatures of the shared corpora are unchanged")
     func digestsMatch() throws {
         guard let root = MessageCorpus.sharedRoot else { return }
         let environment = ProcessInfo.processInfo.environment
@@ -41,7 +42,7 @@ struct FeatureDigestTests {
 enum FeatureDigest {
     static let fields = ["messages", "visibleText", "normalizedText", "textParts", "subject", "urls", "hiddenText",
                          "attachments", "structure", "senderDomain", "clientIP", "headerWords", "markupWords",
-                         "isTruncated", "fingerprints"]
+                         "isTruncated"]
 
     /// (field, hex digest) for each field, over the corpus's message files in path order.
     static func digests(ofCorpusAt root: URL) -> [(String, String)] {
@@ -55,13 +56,12 @@ enum FeatureDigest {
             paths.append(path)
         }
         var perField = [[UInt8]](repeating: [], count: fields.count)
-        let fingerprinter = MessageFingerprinter()
         for path in paths.sorted() {
             guard let bytes = try? FileBytes.read(root.appendingPathComponent(path).path) else { continue }
             var dumps = [Dump](repeating: Dump(), count: fields.count)
             dumps[0].string(path)
             if let message = try? Message(rendered: bytes) {
-                dump(MessageFeatures(message: message), fingerprinter: fingerprinter, into: &dumps)
+                dump(MessageFeatures(message: message), into: &dumps)
             } else {
                 dumps[0].string("unparsed")
             }
@@ -72,7 +72,7 @@ enum FeatureDigest {
         return fields.indices.map { (fields[$0], String(XXH3.hash64(perField[$0]), radix: 16)) }
     }
 
-    static func dump(_ features: MessageFeatures, fingerprinter: MessageFingerprinter, into dumps: inout [Dump]) {
+    static func dump(_ features: MessageFeatures, into dumps: inout [Dump]) {
         dumps[1].string(features.visibleText)
         dumps[2].string(features.normalizedText)
         for part in features.textParts { dumps[3].string(part) }
@@ -112,13 +112,6 @@ enum FeatureDigest {
         for hash in features.headerWords { dumps[11].integer(Int(truncatingIfNeeded: hash)) }
         for hash in features.markupWords { dumps[12].integer(Int(truncatingIfNeeded: hash)) }
         dumps[13].integer(features.isTruncated ? 1 : 0)
-        let prints = fingerprinter.fingerprints(of: features)
-        for print in prints.fingerprints {
-            dumps[14].integer(Int(print.kind.rawValue))
-            dumps[14].bytes(print.value)
-        }
-        for skip in prints.skipped { dumps[14].string(skip.description) }
-        dumps[14].integer(prints.textBytes)
     }
 
     /// A length-prefixed byte dump.

@@ -27,19 +27,10 @@ public enum HTMLMarkupWords {
 
     static func hashes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
         var out: [UInt64] = []
-        var seen = Set<UInt64>()
+        var seen = Set<UInt64>(minimumCapacity: 128)
+        out.reserveCapacity(128)
         var token: [UInt8] = []
         token.reserveCapacity(96)
-        func add() {
-            let hash = token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) }
-            if out.count < maximumPerPart, seen.insert(hash).inserted { out.append(hash) }
-        }
-        func appendLower(_ range: Range<Int>) {
-            for index in range {
-                let byte = bytes[index]
-                token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-        }
         let count = bytes.count
         var index = 0
         while index < count, out.count < maximumPerPart {
@@ -50,9 +41,9 @@ public enum HTMLMarkupWords {
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index > nameStart, index - nameStart <= maximumNameLength else { continue }
             token.removeAll(keepingCapacity: true)
-            appendLower(nameStart..<index)
+            appendLower(bytes, nameStart..<index, to: &token)
             let tagLength = token.count
-            add()
+            add(token, to: &out, seen: &seen)
             var scanned = 0
             while index < count, bytes[index] != UInt8(ascii: ">"), scanned < maximumAttributeScan {
                 guard isNameByte(bytes[index]) else { index += 1; scanned += 1; continue }
@@ -63,8 +54,8 @@ public enum HTMLMarkupWords {
                 guard attribute.count <= maximumAttributeLength else { continue }
                 token.removeSubrange(tagLength...)
                 token.append(UInt8(ascii: "."))
-                appendLower(attribute)
-                add()
+                appendLower(bytes, attribute, to: &token)
+                add(token, to: &out, seen: &seen)
                 guard index < count, bytes[index] == UInt8(ascii: "=") else { continue }
                 index += 1
                 var quote: UInt8? = nil
@@ -81,12 +72,27 @@ public enum HTMLMarkupWords {
                 if quote != nil, index < count, bytes[index] != UInt8(ascii: ">") { index += 1 }
                 if length > 0, length <= maximumValueLength, !isSkippedValueAttribute(token[(tagLength + 1)...]) {
                     token.append(UInt8(ascii: "="))
-                    appendLower(valueStart..<(valueStart + length))
-                    add()
+                    appendLower(bytes, valueStart..<(valueStart + length), to: &token)
+                    add(token, to: &out, seen: &seen)
                 }
             }
         }
         return out
+    }
+
+    /// Appends the hash of `token` to `out` unless it is there already or `out` is full.
+    @inline(__always)
+    static func add(_ token: [UInt8], to out: inout [UInt64], seen: inout Set<UInt64>) {
+        let hash = token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) }
+        if out.count < maximumPerPart, seen.insert(hash).inserted { out.append(hash) }
+    }
+
+    @inline(__always)
+    static func appendLower(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to token: inout [UInt8]) {
+        for index in range {
+            let byte = bytes[index]
+            token.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
     }
 
     /// Whether a lower-cased attribute name is one whose value is not a token.

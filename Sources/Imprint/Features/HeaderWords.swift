@@ -25,18 +25,22 @@ public enum HeaderWords {
     /// - Complexity: O(n) in the header bytes, no allocation per word.
     public static func hashes(of headers: HeaderList) -> [UInt64] {
         var out: [UInt64] = []
-        var token: [UInt8] = []
-        token.reserveCapacity(256)
-        var value: [UInt8] = []
-        value.reserveCapacity(1_024)
+        out.reserveCapacity(256)
+        var token = ByteScratch(capacity: 256)
+        var value = ByteScratch(capacity: 1_024)
+        defer {
+            token.release()
+            value.release()
+        }
         for field in headers {
             let name = field.name.lowercased()
             if skipped.contains(name) || skippedPrefixes.contains(where: name.hasPrefix) { continue }
-            token.removeAll(keepingCapacity: true)
-            token.append(contentsOf: name.utf8)
+            token.removeAll()
+            var utf8Name = name
+            utf8Name.withUTF8 { token.append(contentsOf: $0) }
             token.append(UInt8(ascii: ":"))
             if unfoldedLowerASCII(field, into: &value) {
-                value.withUnsafeBytes { appendHashes(of: $0, token: &token, to: &out) }
+                appendHashes(of: UnsafeRawBufferPointer(value.buffer(0..<value.count)), token: &token, to: &out)
             } else {
                 var decoded = field.decodedValue.lowercased()
                 decoded.withUTF8 { appendHashes(of: UnsafeRawBufferPointer($0), token: &token, to: &out) }
@@ -48,21 +52,21 @@ public enum HeaderWords {
 
     /// Appends the hashes of `token` (a field's `name:`) followed by each word of `value`, at
     /// most `maximumPerField` and up to `maximumPerMessage` in all.
-    static func appendHashes(of value: UnsafeRawBufferPointer, token: inout [UInt8], to out: inout [UInt64]) {
+    static func appendHashes(of value: UnsafeRawBufferPointer, token: inout ByteScratch, to out: inout [UInt64]) {
         let prefix = token.count
         var count = 0, index = 0
         while count < maximumPerField, out.count < maximumPerMessage, let word = runs.nextWord(in: value, from: &index) {
-            token.removeLast(token.count - prefix)
+            token.truncate(to: prefix)
             token.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[word]))
-            out.append(token.withUnsafeBytes { XXH3.hash64($0, seed: hashSeed) })
+            out.append(XXH3.hash64(UnsafeRawBufferPointer(token.buffer(0..<token.count)), seed: hashSeed))
             count += 1
         }
     }
 
     /// Writes `field.unfoldedBytes` lower-cased into `value` and returns true when they are
     /// ASCII without `=?` (then they equal `decodedValue.lowercased()`); false otherwise.
-    static func unfoldedLowerASCII(_ field: HeaderField, into value: inout [UInt8]) -> Bool {
-        value.removeAll(keepingCapacity: true)
+    static func unfoldedLowerASCII(_ field: HeaderField, into value: inout ByteScratch) -> Bool {
+        value.removeAll()
         let isASCII = field.storage.withUnsafeBufferPointer { storage in
             var previous: UInt8 = 0
             for index in field.valueRange {

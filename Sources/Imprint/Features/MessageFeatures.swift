@@ -118,7 +118,7 @@ extension MessageFeatures {
             let domain = candidate[candidate.index(after: at)...]
                 .prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
                 .lowercased()
-            if domain.contains(".") { return domain }
+            if domain.utf8.contains(UInt8(ascii: ".")) { return domain }
         }
         return nil
     }

@@ -35,7 +35,7 @@ struct ReceivedHop {
             var start = mark + 5
             while start < bytes.count, bytes[start] == 0x20 { start += 1 }
             let candidate = Envelope.stripBrackets(text(token(from: start, stops: "; \t")))
-            if candidate.contains("@") { recipient = candidate }
+            if candidate.utf8.contains(UInt8(ascii: "@")) { recipient = candidate }
         }
         guard bytes.count >= 5, find("from ", before: 5) == 0 else { return }
         let clauseEnd = find(" by ", from: 5) ?? bytes.count

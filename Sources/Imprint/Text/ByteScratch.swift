@@ -19,6 +19,11 @@ struct ByteScratch {
     }
 
     @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeRawBufferPointer) {
+        append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    @inline(__always)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         if count + bytes.count > capacity { grow(to: max(capacity * 2, count + bytes.count)) }
         if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
@@ -44,6 +49,8 @@ struct ByteScratch {
     subscript(index: Int) -> UInt8 { base[index] }
 
     mutating func removeLast() { count -= 1 }
+    /// Keeps the first `newCount` bytes (at most `count`).
+    mutating func truncate(to newCount: Int) { count = min(count, max(0, newCount)) }
     mutating func removeAll() { count = 0 }
 
     /// The bytes in `range`.

@@ -50,9 +50,28 @@ struct HTMLExtractionState {
 
     static let headElements: Set<String> = ["head", "title", "meta", "link", "style", "script", "base", "noscript", "template", "basefont", "bgsound"]
 
-    mutating func open(_ name: String, attributes: Range<Int>, selfClosing: Bool) {
-        if name == "head" { inHead = true } else if inHead, !Self.headElements.contains(name) { inHead = false }
-        if Self.blockElements.contains(name) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
+    /// What the element sets say of a tag name, found with one look-up (`roles`).
+    struct TagRole: OptionSet {
+        let rawValue: UInt8
+        static let void = TagRole(rawValue: 1), block = TagRole(rawValue: 2), head = TagRole(rawValue: 4)
+        /// `HTMLTextExtractor.droppedContent`.
+        static let dropped = TagRole(rawValue: 8)
+    }
+
+    /// The roles of every name in `voidElements`, `blockElements`, `headElements` and
+    /// `HTMLTextExtractor.droppedContent`; other names have none.
+    static let roles: [String: TagRole] = {
+        var roles: [String: TagRole] = [:]
+        for (names, role) in [(voidElements, TagRole.void), (blockElements, .block), (headElements, .head),
+                              (HTMLTextExtractor.droppedContent, .dropped)] {
+            for name in names { roles[name, default: []].insert(role) }
+        }
+        return roles
+    }()
+
+    mutating func open(_ name: String, role: TagRole, attributes: Range<Int>, selfClosing: Bool) {
+        if name == "head" { inHead = true } else if inHead, !role.contains(.head) { inHead = false }
+        if role.contains(.block) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
         var style = HTMLInlineStyle()
         var href: String?
         var source: String?
@@ -88,7 +107,7 @@ struct HTMLExtractionState {
                 links.append(HTMLLink(kind: name == "area" ? .area : .form, target: href, text: name == "area" ? alt : ""))
             }
         }
-        guard !selfClosing, !Self.voidElements.contains(name) else { return }
+        guard !selfClosing, !role.contains(.void) else { return }
         push(name, style: style)
     }
 
@@ -116,7 +135,7 @@ struct HTMLExtractionState {
     mutating func close(_ name: String) {
         if name == "head" { inHead = false }
         if name == "br" || name == "p" { lineBreak() }
-        if Self.blockElements.contains(name) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
+        if Self.roles[name]?.contains(.block) == true { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
         if name == "a" { finishLink() }
         if overflow > 0 {
             overflow -= 1
@@ -131,7 +150,7 @@ struct HTMLExtractionState {
 
     mutating func finishLink() {
         guard let link = openLink else { return }
-        links[link.index].text = String(decoding: link.text, as: UTF8.self).trimmingSpacesAndControls()
+        links[link.index].text = String(decodingTrimmed: link.text)
         openLink = nil
     }
 
@@ -153,7 +172,7 @@ struct HTMLExtractionState {
                 index += 1
             }
         }
-        return String(decoding: output, as: UTF8.self).trimmingSpacesAndControls()
+        return String(decodingTrimmed: output)
     }
 
     mutating func lineBreak() {
@@ -171,10 +190,22 @@ struct HTMLExtractionState {
 }
 
 extension String {
+    /// Without leading and trailing scalars up to U+0020 (spaces and C0 controls).
     func trimmingSpacesAndControls() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0.value > 0x20 }) else { return "" }
-        let last = scalars.lastIndex(where: { $0.value > 0x20 })!
-        return String(scalars[first...last])
+        // Scalars up to U+0020 are exactly the UTF-8 bytes up to 0x20; every byte of any other
+        // scalar is above it, so the bytes can be trimmed and the text kept when none are.
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 > 0x20 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 > 0x20 })!
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
+        return String(decoding: utf8[first...last], as: UTF8.self)
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).trimmingSpacesAndControls()`, built once.
+    /// (A byte up to 0x20 always decodes to itself, even beside invalid sequences.)
+    init(decodingTrimmed bytes: [UInt8]) {
+        guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { self = ""; return }
+        let last = bytes.lastIndex(where: { $0 > 0x20 })!
+        self = String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -50,11 +50,12 @@ public struct HTMLTextExtractor: Sendable {
             case .endTag(let name):
                 state.close(name)
             case .startTag(let name, let attributes, let selfClosing):
-                if Self.droppedContent.contains(name) {
+                let role = HTMLExtractionState.roles[name] ?? []
+                if role.contains(.dropped) {
                     if !selfClosing { tokenizer.skipRawText(of: name) }
                     continue
                 }
-                state.open(name, attributes: attributes, selfClosing: selfClosing)
+                state.open(name, role: role, attributes: attributes, selfClosing: selfClosing)
             }
         }
         return state.finish()

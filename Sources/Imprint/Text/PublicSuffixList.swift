@@ -35,21 +35,24 @@ public struct PublicSuffixList: Sendable {
     /// "www.example.co.uk"; the host itself when it is a public suffix.
     /// - Complexity: O(labels) set look-ups.
     public func publicSuffix(of host: String) -> String {
-        let utf8 = Array(host.utf8)
-        // Label start offsets, leftmost first.
-        var starts = [0]
-        for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: ".") { starts.append(index + 1) }
-        func suffix(_ label: Int) -> String { String(decoding: utf8[starts[label]...], as: UTF8.self) }
-        // Walk from the longest candidate suffix; the first match is the longest rule.
-        for label in 0..<starts.count {
-            let candidate = suffix(label)
-            if exceptions.contains(candidate) {
-                return label + 1 < starts.count ? suffix(label + 1) : candidate
+        var host = host
+        return host.withUTF8 { utf8 in
+            func suffix(_ start: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: utf8[start...]), as: UTF8.self) }
+            // Walk from the longest candidate suffix (label by label, left to right); the first
+            // match is the longest rule.
+            var candidate = suffix(0)
+            var start = 0
+            while true {
+                let next = utf8[start...].firstIndex(of: UInt8(ascii: ".")).map { $0 + 1 }
+                let rest = next.map(suffix)
+                if exceptions.contains(candidate) { return rest ?? candidate }
+                if rules.contains(candidate) { return candidate }
+                guard let next, let rest else { return candidate }
+                if wildcards.contains(rest) { return candidate }
+                candidate = rest
+                start = next
             }
-            if rules.contains(candidate) { return candidate }
-            if label + 1 < starts.count, wildcards.contains(suffix(label + 1)) { return candidate }
         }
-        return suffix(starts.count - 1)
     }
 
     /// The registered (registrable) domain: the public suffix plus one label, or nil when the

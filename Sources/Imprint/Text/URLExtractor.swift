@@ -97,7 +97,7 @@ enum RedirectTargets {
         for parameter in query.split(separator: "&") {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
             var value = Substring(URLPercentEncoding.decode(parameter[parameter.index(after: equals)...]))
-            for _ in 0..<2 where value.contains("%") && !looksLikeURL(value) {
+            for _ in 0..<2 where value.utf8.contains(UInt8(ascii: "%")) && !looksLikeURL(value) {
                 value = Substring(URLPercentEncoding.decode(value))
             }
             if looksLikeURL(value) { targets.append(String(value.trimmingASCIIWhitespace())) }
