@@ -8,7 +8,7 @@ The pooled held-out scores of a seed give (1-AUC)% (scikit-learn), recall and ha
 at MinimumScore 80, and the recall at the best threshold with ham false positives at most 0.1% and
 0.5%; the figures are printed per seed and as the mean over seeds.
 
-Usage: python3 scripts/rank_cv.py LABELS_TSV [--seeds 1,2,3] [--folds 2] [--set 'key = value']...
+Usage: python3 scripts/rank_cv.py LABELS_TSV [--seeds 1,2,3] [--folds 2] [--set 'key = value']... [--build-folds N]
        (IMPRINT=path/to/imprint; default .build/release/imprint)
 """
 import argparse
@@ -51,7 +51,8 @@ def recall_at(scored, fp_rate):
     return best
 
 
-def run_seed(rows, seed, folds, sets, work):
+def run_seed(rows, seed, folds, sets, work, extra=()):
+    extra = list(extra)
     order = rows[:]
     random.Random(seed).shuffle(order)
     scored = []  # (probability, is_abusive, is_spam verdict)
@@ -65,6 +66,7 @@ def run_seed(rows, seed, folds, sets, work):
         args = [imprint, "cartridge", "build", "--corpus", os.path.join(base, "train"), "--out", os.path.join(base, "cartridge")]
         for line in sets:
             args += ["--set", line]
+        args += extra
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
         labels = dict(test)
         result = subprocess.run([imprint, "score", "--cartridge", os.path.join(base, "cartridge"), "--files-from", "-"],
@@ -91,12 +93,14 @@ def main():
     parser.add_argument("--folds", type=int, default=2)
     parser.add_argument("--set", action="append", default=[])
     parser.add_argument("--name", default="")
+    parser.add_argument("--build-folds", type=int, default=None, help="--folds of cartridge build (default its own)")
     options = parser.parse_args()
     rows = read_labels(options.labels)
     work = tempfile.mkdtemp(prefix="imprint-cv-")
     results = []
     for seed in [int(s) for s in options.seeds.split(",")]:
-        metrics = run_seed(rows, seed, options.folds, options.set, work)
+        metrics = run_seed(rows, seed, options.folds, options.set, work,
+                           ["--folds", str(options.build_folds)] if options.build_folds else [])
         results.append(metrics)
         print(f"{options.name} seed {seed}: " + "  ".join(f"{k} {v:.4f}" for k, v in metrics.items()), flush=True)
     mean = {k: sum(r[k] for r in results) / len(results) for k in results[0]}

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Imprint
 import ImprintTestSupport
 import Testing
