@@ -13,9 +13,9 @@ import Testing
     }
 
     @Test func tokenProbabilityIsSmoothedTowardThePrior() {
-        // Seen once, in spam only: Robinson gives (0.45·0.5 + 1·1) / 1.45 = 0.8448.
+        // Seen once, in spam only: Robinson gives (0.1·0.5 + 1·1) / 1.1 = 0.9545.
         let once = evidence.tokenProbability(abusive: 1, ham: 0, totalAbusive: 100, totalHam: 100)
-        #expect(abs(once - 1.225 / 1.45) < 1e-12)
+        #expect(abs(once - 1.05 / 1.1) < 1e-12)
         // Seen often in spam only: close to 1. Unseen: the prior.
         #expect(evidence.tokenProbability(abusive: 50, ham: 0, totalAbusive: 100, totalHam: 100) > 0.99)
         #expect(evidence.tokenProbability(abusive: 0, ham: 0, totalAbusive: 100, totalHam: 100) == 0.5)

@@ -8,7 +8,14 @@ import Glibc
 /// naive-Bayes sum of independent evidence; `cartridge build` fits the real weights.
 public struct ScoreFeatures: Sendable, Hashable {
     /// Feature names, in model order; `score model` in cartridge.cfg lists bias then these weights.
-    public static let names = ["tokens", "token_mean", "exact", "near", "hidden", "short"]
+    /// Features are only ever appended, so a model fitted before a feature existed still reads
+    /// (`ScoreModel.model` gives the missing ones weight 0).
+    public static let names = ["tokens", "token_mean", "exact", "near", "hidden", "short",
+                               "strong_abusive", "strong_ham", "links", "links_mean"]
+    /// Kinds of the link evidence, combined apart as well (`links`, `linksMean`).
+    public static let linkKinds: Set<FingerprintKind> = [.url, .host, .registeredDomain]
+    /// A token whose smoothed probability is at least this (or at most 1 − this) counts as strong.
+    public static let strongProbability = 0.9
 
     /// logit of the Fisher/Robinson combination over word tokens, URLs, hosts, domains, structure
     /// (and sender and IP when the signature type asks), clamped to ±12.
@@ -24,10 +31,22 @@ public struct ScoreFeatures: Sendable, Hashable {
     public var hidden: Double
     /// 1 when the text is too short for fuzzy digests, else 0.
     public var short: Double
+    /// ln(1 + tokens with probability ≥ 0.9) over all deviating tokens, not only the combined 60:
+    /// Fisher's combination saturates at 0.5 on a long message with strong tokens both ways (a
+    /// commercial newsletter to a list member), while the counts of each side keep their balance.
+    public var strongAbusive: Double
+    /// ln(1 + tokens with probability ≤ 0.1).
+    public var strongHam: Double
+    /// The logit of the same combination over the link evidence alone (URLs, hosts, registered
+    /// domains), 0 when none is known: where a message points is evidence of its own, which
+    /// word tokens drown when they are combined together.
+    public var links: Double
+    /// The mean log-odds of the link tokens in that combination.
+    public var linksMean: Double
     /// How many tokens the combination used (for the analysis header).
     public var tokensUsed: Int
 
-    public var vector: [Double] { [tokens, tokenMean, exact, near, hidden, short] }
+    public var vector: [Double] { [tokens, tokenMean, exact, near, hidden, short, strongAbusive, strongHam, links, linksMean] }
 
     /// Computes the features.
     /// - Parameters:
@@ -35,14 +54,25 @@ public struct ScoreFeatures: Sendable, Hashable {
     public init(evidence: EvidenceSet, fingerprints: MessageFingerprints, features: MessageFeatures,
                 totals: [Double], combiner: TokenEvidence) {
         let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
-        let probabilities = evidence.features.map {
-            combiner.tokenProbability(abusive: $0.abusiveMass, ham: $0.hamMass, totalAbusive: abusiveTotal, totalHam: hamTotal)
+        var probabilities: [Double] = [], linkProbabilities: [Double] = []
+        probabilities.reserveCapacity(evidence.features.count)
+        var strongAbusiveCount = 0, strongHamCount = 0
+        for item in evidence.features {
+            let p = combiner.tokenProbability(abusive: item.abusiveMass, ham: item.hamMass,
+                                              totalAbusive: abusiveTotal, totalHam: hamTotal)
+            probabilities.append(p)
+            if p >= Self.strongProbability { strongAbusiveCount += 1 } else if p <= 1 - Self.strongProbability { strongHamCount += 1 }
+            if Self.linkKinds.contains(item.kind) { linkProbabilities.append(p) }
         }
         let combination = combiner.combine(probabilities)
-        let indicator = min(max(combination.indicator, 6e-6), 1 - 6e-6)
-        tokens = log(indicator / (1 - indicator))
+        tokens = Self.logit(combination.indicator)
         tokensUsed = combination.tokensUsed
         tokenMean = combination.meanLogOdds
+        strongAbusive = log(1 + Double(strongAbusiveCount))
+        strongHam = log(1 + Double(strongHamCount))
+        let linkCombination = combiner.combine(linkProbabilities)
+        links = Self.logit(linkCombination.indicator)
+        linksMean = linkCombination.meanLogOdds
         exact = Self.logOdds(evidence.exact, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
         near = Self.logOdds(evidence.near, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
         let tricks = features.hiddenText
@@ -50,6 +80,12 @@ public struct ScoreFeatures: Sendable, Hashable {
             + tricks.visibilityHiddenElements + tricks.lowContrastElements + tricks.invisibleCharacters
         hidden = log(1 + Double(hiddenCount))
         short = fingerprints.textBytes < 50 ? 1 : 0
+    }
+
+    /// ln(p / (1 − p)) with p clamped to [6e-6, 1 − 6e-6] (±12).
+    static func logit(_ p: Double) -> Double {
+        let clamped = min(max(p, 6e-6), 1 - 6e-6)
+        return log(clamped / (1 - clamped))
     }
 
     /// Log-odds of abusive versus ham report mass, each side a rate over its class total so that
@@ -77,14 +113,18 @@ extension TokenEvidence {
 /// The engine's score model: the cartridge's fitted logistic model, or the default.
 public enum ScoreModel {
     /// Bias 0 and weight 1 on the log-odds features: the naive-Bayes sum, used until a cartridge
-    /// has a fitted `score model`. Hidden text and shortness carry no weight until fitted.
-    public static let `default` = LogisticModel(features: ScoreFeatures.names, weights: [1, 0, 1, 1, 0, 0], bias: 0)
+    /// has a fitted `score model`. Hidden text, shortness, the strong-token counts and the link
+    /// combination carry no weight until fitted.
+    public static let `default` = LogisticModel(features: ScoreFeatures.names, weights: [1, 0, 1, 1, 0, 0, 0, 0, 0, 0], bias: 0)
 
-    /// The model of a configuration.
+    /// The model of a configuration. A `score model` with fewer weights than there are features
+    /// (fitted before the later features existed) gives the missing ones weight 0; one with
+    /// more, or with no weight at all, is not this engine's and the default is used.
     public static func model(_ config: CartridgeConfig) -> LogisticModel {
-        guard config.scoreModel.count == ScoreFeatures.names.count + 1 else { return `default` }
-        return LogisticModel(features: ScoreFeatures.names, weights: Array(config.scoreModel.dropFirst()),
-                             bias: config.scoreModel[0])
+        let count = config.scoreModel.count
+        guard count >= 2, count <= ScoreFeatures.names.count + 1 else { return `default` }
+        let weights = Array(config.scoreModel.dropFirst()) + Array(repeating: 0, count: ScoreFeatures.names.count + 1 - count)
+        return LogisticModel(features: ScoreFeatures.names, weights: weights, bias: config.scoreModel[0])
     }
 
     /// The `score model` value of a fitted model.

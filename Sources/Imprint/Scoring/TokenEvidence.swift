@@ -7,7 +7,7 @@ import Glibc
 /// inverse chi-square over the tokens that deviate from neutral (G. Robinson, "A Statistical
 /// Approach to the Spam Problem", Linux Journal 107, 2003).
 public struct TokenEvidence: Sendable, Hashable, Codable {
-    /// Robinson's strength of the prior `x` (s).
+    /// Robinson's strength of the prior `x` (s); the default is `CartridgeConfig.tokenPriorStrength`'s.
     public var priorStrength: Double
     /// Robinson's assumed probability of an unseen token (x).
     public var priorProbability: Double
@@ -16,7 +16,7 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
     /// At most this many tokens, the most extreme, are combined.
     public var maximumTokens: Int
 
-    public init(priorStrength: Double = 0.45, priorProbability: Double = 0.5,
+    public init(priorStrength: Double = 0.1, priorProbability: Double = 0.5,
                 minimumDeviation: Double = 0.1, maximumTokens: Int = 60) {
         self.priorStrength = priorStrength
         self.priorProbability = priorProbability
