@@ -6,7 +6,7 @@ extension TLSH {
     ///     H(2, a, b, c)  H(3, a, b, d)  H(5, a, c, d)  H(7, a, c, e)  H(11, a, b, e)  H(13, a, d, e)
     ///
     /// where `H(s, x, y, z) = T[T[T[T[s] ^ x] ^ y] ^ z]` is Pearson's hash (``TLSHTables``).
-    /// The first two steps come from `first`, and the last step is deferred: histogram s
+    /// The first two steps come from `first` (all seven rows of a byte in one load of `packed`), and the last step is deferred: histogram s
     /// counts `T[first_s[a] ^ y] ^ z`, the index *before* the final permutation, and
     /// `finalize()` maps it back. Each salt has its own histogram, so repeated buckets in a
     /// row do not chain through memory. The window lives in registers and the pointers are
@@ -15,7 +15,7 @@ extension TLSH {
     static func absorb(_ bytes: UnsafeRawPointer, count: Int, window: inout UInt32, checksum: inout UInt8,
                        histograms: UnsafeMutablePointer<UInt32>, tables: TLSHTables) {
         let pearson = tables.pearson
-        let first = tables.first
+        let packed = tables.packed
         let h0 = histograms, h1 = histograms + 256, h2 = histograms + 512
         let h3 = histograms + 768, h4 = histograms + 1024, h5 = histograms + 1280
         var b = Int(window & 0xFF)
@@ -25,13 +25,15 @@ extension TLSH {
         var sum = Int(checksum)
         for offset in 0..<count {
             let a = Int(bytes.load(fromByteOffset: offset, as: UInt8.self))
-            sum = Int(pearson[Int(pearson[Int(first[a]) ^ b]) ^ sum])
-            h0[Int(pearson[Int(first[256 | a]) ^ b]) ^ c] &+= 1
-            h1[Int(pearson[Int(first[512 | a]) ^ b]) ^ d] &+= 1
-            h2[Int(pearson[Int(first[768 | a]) ^ c]) ^ d] &+= 1
-            h3[Int(pearson[Int(first[1024 | a]) ^ c]) ^ e] &+= 1
-            h4[Int(pearson[Int(first[1280 | a]) ^ b]) ^ e] &+= 1
-            h5[Int(pearson[Int(first[1536 | a]) ^ d]) ^ e] &+= 1
+            // All seven first steps of `a` in one load: row s in byte s.
+            let row = packed[a]
+            sum = Int(pearson[Int(pearson[Int(row & 0xFF) ^ b]) ^ sum])
+            h0[Int(pearson[Int((row >> 8) & 0xFF) ^ b]) ^ c] &+= 1
+            h1[Int(pearson[Int((row >> 16) & 0xFF) ^ b]) ^ d] &+= 1
+            h2[Int(pearson[Int((row >> 24) & 0xFF) ^ c]) ^ d] &+= 1
+            h3[Int(pearson[Int((row >> 32) & 0xFF) ^ c]) ^ e] &+= 1
+            h4[Int(pearson[Int((row >> 40) & 0xFF) ^ b]) ^ e] &+= 1
+            h5[Int(pearson[Int(row >> 48) ^ d]) ^ e] &+= 1
             e = d
             d = c
             c = b

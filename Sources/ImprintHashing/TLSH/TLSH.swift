@@ -19,7 +19,7 @@
 /// tools print as `TNULL`. Bucket counts are 32-bit and wrap as the reference's do; memory
 /// use is constant (6 KiB of counts) whatever the input length.
 ///
-/// Speed: about a dozen L1 table loads and six counter increments a byte (see `absorb`); on
+/// Speed: nine L1 table loads and six counter increments a byte (see `absorb`); on
 /// the SpamAssassin corpus this is 1.4–1.8× py-tlsh's C++ (`Benchmarks/references/tlsh_throughput.py`).
 public struct TLSH: Sendable {
     /// The shortest input with a digest, in bytes (the reference's `MIN_DATA_LENGTH`).
@@ -44,7 +44,7 @@ public struct TLSH: Sendable {
     }
 
     /// Feeds bytes.
-    /// - Complexity: O(n); about a dozen table loads per byte.
+    /// - Complexity: O(n); nine table loads per byte.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         let count = bytes.count
