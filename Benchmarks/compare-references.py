@@ -154,7 +154,8 @@ def engine(args):
     rows = [json.loads(line) for line in out.splitlines()]
     for entry in rows:
         print(f"Imprint {entry['measure']:<24} threads {entry['threads']}: {entry['messages_per_s']:8.1f} messages/s"
-              f" ({entry['mb_per_s']:.1f} MB/s, {entry['messages']} messages, {entry['spam']} spam)")
+              f" ({entry['mb_per_s']:.1f} MB/s, {entry['messages']} messages"
+              + (f", {entry['spam']} spam)" if "spam" in entry else ")"))
     single = {entry["measure"]: entry["messages_per_s"] for entry in rows if entry["threads"] == 1}
     print(f"wire/rendered cost ratio (one thread): {single['engine.score rendered'] / single['engine.score wire']:.3f}")
     allcores = [entry for entry in rows if entry["threads"] > 1]

@@ -153,6 +153,30 @@ import Testing
         #expect(Set(HammingIndex.masks(width: 10, weight: 3)).count == 1 + 10 + 45 + 120)
     }
 
+    /// Scan mode (no key bits) reads only the digests near the query's length: the same hits
+    /// and distances as scanning them all, at every radius, across the 255 -> 0 wrap of L.
+    @Test func tlshScanOfNearLengthsEqualsBruteForce() {
+        var generator = SeededGenerator(seed: 43)
+        var digests = Self.tlshDigests(3_000, seed: 44)
+        for digest in 0..<3_000 where digest % 3 == 0 {
+            // Lengths crowded at the wrap, so circular steps matter.
+            digests[digest * 35 + 1] = UInt8(truncatingIfNeeded: Int.random(in: -8...8, using: &generator))
+        }
+        let index = TLSHIndex(digests: digests, parameters: .init(bitsPerKey: 0))
+        var found = 0
+        for _ in 0..<150 {
+            let source = Int.random(in: 0..<index.count, using: &generator)
+            let query = Self.mutate(Array(digests[source * 35..<(source + 1) * 35]), steps: Int.random(in: 0...40, using: &generator), using: &generator)
+            for radius in [-1, 0, 1, 11, 12, 13, 24, 70, 150, 400, 1_600] {
+                let scan = index.search(query, radius: radius)
+                let all = index.bruteForce(query, radius: radius)
+                #expect(scan.map(\.digest) == all.map(\.digest) && scan.map(\.distance) == all.map(\.distance), "radius \(radius)")
+                found += scan.count
+            }
+        }
+        #expect(found > 1_000)
+    }
+
     @Test func tlshSearchHasNoFalsePositivesAndHighRecall() {
         let digests = Self.tlshDigests(20_000, seed: 41)
         let index = TLSHIndex(digests: digests)

@@ -11,7 +11,9 @@
 /// high bit only at the median (1 <-> 2), so near-duplicates mostly keep their keys.
 /// Recall against brute force is measured by `Benchmarks` (`--target IndexBenchmarks`) and the tests.
 /// With `bitsPerKey` 0 (small databases, see `IndexShape.tlshScanLimit`) there are no tables:
-/// every digest is a candidate and `search` scans them all, which is exact.
+/// `search` scans, which is exact. It scans only the digests whose length byte L is near the
+/// query's (digests sorted by L at build): two L more than one step apart cost 12 points a
+/// step, so a digest more than max(1, radius / 12) steps away is out of reach unread.
 ///
 /// (TLSH distance is not a metric - the header terms break the triangle inequality - so a
 /// VP-tree would need slack anyway; and TLSH distances of unrelated digests crowd around
@@ -45,6 +47,9 @@ public struct TLSHIndex: Sendable {
     let samples: [[Int]]
     let offsets: [UInt32]
     let postings: [UInt32]
+    /// Scan mode: digest numbers sorted by length byte, and where each length's run starts (257).
+    let byLength: [UInt32]
+    let lengthStarts: [UInt32]
 
     /// Indexes `digests`, 35 raw bytes each (see `TLSHDistance`), numbered from 0.
     public init(digests: [UInt8], parameters: Parameters = Parameters()) {
@@ -56,11 +61,14 @@ public struct TLSHIndex: Sendable {
         let samples = Self.samples(parameters)
         self.samples = samples
         guard parameters.bitsPerKey > 0 else {
-            // No key bits: every digest is a candidate, `search` scans them (no tables to hold).
+            // No key bits: `search` scans the digests near the query's length (no tables to hold).
             offsets = []
             postings = []
+            (byLength, lengthStarts) = Self.sortedByLength(digests, count: count)
             return
         }
+        byLength = []
+        lengthStarts = []
         let keys = 1 << parameters.bitsPerKey
         var offsets = [UInt32](repeating: 0, count: parameters.tables * (keys + 1))
         var postings = [UInt32](repeating: 0, count: parameters.tables * count)
@@ -82,6 +90,21 @@ public struct TLSHIndex: Sendable {
         }
         self.offsets = offsets
         self.postings = postings
+    }
+
+    /// A counting sort of the digests by their length byte (offset 1).
+    static func sortedByLength(_ digests: [UInt8], count: Int) -> (order: [UInt32], starts: [UInt32]) {
+        var starts = [UInt32](repeating: 0, count: 257)
+        for digest in 0..<count { starts[Int(digests[digest * TLSHDistance.digestLength + 1]) + 1] += 1 }
+        for length in 0..<256 { starts[length + 1] += starts[length] }
+        var cursor = Array(starts[..<256])
+        var order = [UInt32](repeating: 0, count: count)
+        for digest in 0..<count {
+            let length = Int(digests[digest * TLSHDistance.digestLength + 1])
+            order[Int(cursor[length])] = UInt32(digest)
+            cursor[length] += 1
+        }
+        return (order, starts)
     }
 
     /// Per table, the buckets whose high bits make its key (seeded Fisher-Yates prefixes).
@@ -122,7 +145,9 @@ public struct TLSHIndex: Sendable {
     /// distances, sorted by number.
     public func search(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
         precondition(query.count == TLSHDistance.digestLength)
-        guard parameters.bitsPerKey > 0 else { return bruteForce(query, radius: radius, includeLength: includeLength) }
+        guard parameters.bitsPerKey > 0 else {
+            return includeLength ? scanNearLengths(query, radius: radius) : bruteForce(query, radius: radius, includeLength: false)
+        }
         var hits: [(digest: Int, distance: Int)] = []
         let keys = 1 << parameters.bitsPerKey
         query.withUnsafeBufferPointer { query in
@@ -151,6 +176,32 @@ public struct TLSHIndex: Sendable {
         return hits
     }
 
+    /// Scan mode with the length term: the digests whose length byte is within max(1, radius / 12)
+    /// of the query's (circularly, as the distance measures it), sorted by number.
+    func scanNearLengths(_ query: [UInt8], radius: Int) -> [(digest: Int, distance: Int)] {
+        guard radius >= 0 else { return [] }
+        let reach = max(1, radius / 12)
+        guard reach < 128 else { return bruteForce(query, radius: radius) }  // every length is in reach
+        var hits: [(digest: Int, distance: Int)] = []
+        let own = Int(query[1])
+        query.withUnsafeBufferPointer { query in
+            digests.withUnsafeBufferPointer { digests in
+                for step in -reach...reach {
+                    let length = (own + step) & 255
+                    for position in Int(lengthStarts[length])..<Int(lengthStarts[length + 1]) {
+                        let digest = Int(byLength[position])
+                        if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                                includeLength: true, within: radius) {
+                            hits.append((digest, distance))
+                        }
+                    }
+                }
+            }
+        }
+        hits.sort { $0.digest < $1.digest }
+        return hits
+    }
+
     /// Every digest within `radius`, by scanning them all (the reference for recall).
     public func bruteForce(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
         var hits: [(digest: Int, distance: Int)] = []
@@ -168,5 +219,5 @@ public struct TLSHIndex: Sendable {
     }
 
     /// Bytes held.
-    public var memoryBytes: Int { digests.count + offsets.count * 4 + postings.count * 4 }
+    public var memoryBytes: Int { digests.count + (offsets.count + postings.count + byLength.count + lengthStarts.count) * 4 }
 }
