@@ -16,12 +16,15 @@ import json
 import os
 import random
 import subprocess
+import sys
 import tempfile
 
 from sklearn.metrics import roc_auc_score
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 imprint = os.environ.get("IMPRINT", os.path.join(root, ".build", "release", "imprint"))
+sys.path.insert(0, os.path.join(root, "Benchmarks", "peers"))
+from peer_metrics import recall_at  # noqa: E402  (one definition of the recall at a FP bound)
 
 
 def read_labels(path):
@@ -33,22 +36,6 @@ def read_labels(path):
         name, label = line.rstrip("\n").split("\t")
         rows.append((os.path.join(folder, name), label))
     return sorted(rows)
-
-
-def recall_at(scored, fp_rate):
-    n_ham = sum(1 for _, y in scored if not y)
-    n_spam = len(scored) - n_ham
-    ranked = sorted(scored, key=lambda r: -r[0])
-    best, hams, spams, i = 0.0, 0, 0, 0
-    while i < len(ranked):
-        score = ranked[i][0]
-        while i < len(ranked) and ranked[i][0] == score:
-            hams += 1 - ranked[i][1]
-            spams += ranked[i][1]
-            i += 1
-        if hams <= fp_rate * n_ham:
-            best = max(best, spams / n_spam)
-    return best
 
 
 def run_seed(rows, seed, folds, sets, work, extra=()):
