@@ -34,6 +34,13 @@ import Testing
     }
 
     /// The link combination reads URLs, hosts and registered domains only.
+    @Test func linkTestAgreesWithTheLinkKinds() {
+        for code in UInt16(0)...300 {
+            let kind = FingerprintKind(rawValue: code)
+            #expect(ScoreFeatures.isLink(kind) == ScoreFeatures.linkKinds.contains(kind), "kind \(code)")
+        }
+    }
+
     @Test func linksCombineOnlyLinkEvidence() {
         let hamLinks = Self.features([Self.feature(.host, spam: 0, ham: 30), Self.feature(.registeredDomain, spam: 0, ham: 30),
                                       Self.feature(.token, spam: 30, ham: 0), Self.feature(.token, spam: 30, ham: 0),

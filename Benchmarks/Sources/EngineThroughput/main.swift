@@ -10,7 +10,8 @@ import Imprint
 /// message bytes). Prints one JSON line per measurement; best of `ROUNDS` (default 3), the rounds
 /// interleaved across the measures.
 ///
-/// Usage: EngineThroughput [CORPUS_DIR] [ROUNDS]
+/// Usage: EngineThroughput [CORPUS_DIR] [ROUNDS] [MEASURE_PREFIX]
+/// (MEASURE_PREFIX keeps only the measures whose name starts with it, e.g. `fingerprints` for a profile.)
 let arguments = CommandLine.arguments
 let corpus = try arguments.count > 1 ? BenchCorpus(path: arguments[1]) : BenchCorpus.shared
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
@@ -53,6 +54,8 @@ measures.append(Measure(name: "engine.score rendered", threads: threads) {
     parallelMap(scoring.count, threads: threads) { (try? engine.score(scoring[$0].rendered, form: .rendered))?.isSpam == true ? 1 : 0 }
         .reduce(0, +)
 })
+
+if arguments.count > 3 { measures.removeAll { !$0.name.hasPrefix(arguments[3]) } }
 
 // Rounds outermost, so a change in the machine's load reaches every measure alike (the
 // wire/rendered ratio compares neighbours in time); the best round of each is reported.

@@ -10,34 +10,34 @@ struct EvidenceCollector {
     static let featureKinds: Set<FingerprintKind> = [.token, .url, .host, .registeredDomain, .mimeStructure,
                                                      .senderDomain, .clientIP24]
 
-    /// The two sets as bit masks over kind codes below 64 (a message has thousands of tokens).
+    /// The two sets as bit masks over kind codes (every kind in them is below 64: a kind at
+    /// or above 64 is in neither), read once a message (a message has thousands of tokens).
     private static let exactMask = mask(exactKinds), featureMask = mask(featureKinds)
 
     private static func mask(_ kinds: Set<FingerprintKind>) -> UInt64 {
         kinds.reduce(0) { $1.rawValue < 64 ? $0 | 1 << UInt64($1.rawValue) : $0 }
     }
 
-    private static func isMember(_ kind: FingerprintKind, _ mask: UInt64, _ kinds: Set<FingerprintKind>) -> Bool {
-        kind.rawValue < 64 ? (mask >> UInt64(kind.rawValue)) & 1 == 1 : kinds.contains(kind)
+    @inline(__always)
+    private static func isMember(_ kind: FingerprintKind, _ mask: UInt64) -> Bool {
+        kind.rawValue < 64 && (mask >> UInt64(kind.rawValue)) & 1 == 1
     }
 
     func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool) -> EvidenceSet {
         var set = EvidenceSet()
-        let entries = snapshot.lookup(fingerprints) {
-            Self.isMember($0, Self.exactMask, Self.exactKinds) || Self.isMember($0, Self.featureMask, Self.featureKinds)
-        }
-        // The hits' reputations and categories first, in a loop of independent loads: their cache
-        // misses (the columns are megabytes) overlap instead of stalling one evidence at a time.
-        let reputations = entries.map { $0.map(snapshot.reputation(at:)) }
-        let categories = entries.map { $0.map(snapshot.category(at:)) }
+        let exactMask = Self.exactMask, featureMask = Self.featureMask
+        let entries = snapshot.lookup(fingerprints) { Self.isMember($0, exactMask | featureMask) }
+        // The hits' reputations and categories first, in one loop of independent loads: their
+        // cache misses (the columns are megabytes) overlap, both of a hit's and those of
+        // neighbouring hits, instead of stalling one evidence at a time.
+        let facts = entries.map { $0.map { (reputation: snapshot.reputation(at: $0), category: snapshot.category(at: $0)) } }
         for (position, fingerprint) in fingerprints.enumerated() {
-            let isExact = Self.isMember(fingerprint.kind, Self.exactMask, Self.exactKinds)
-            let isFeature = Self.isMember(fingerprint.kind, Self.featureMask, Self.featureKinds)
+            let isExact = Self.isMember(fingerprint.kind, exactMask)
+            let isFeature = Self.isMember(fingerprint.kind, featureMask)
             if isFeature { set.featuresLookedUp += 1 }
-            guard isExact || isFeature, let entry = entries[position], let reputation = reputations[position],
-                  let category = categories[position] else { continue }
+            guard isExact || isFeature, let entry = entries[position], let fact = facts[position] else { continue }
             let evidence = Evidence(kind: fingerprint.kind, entry: entry, match: isExact ? .exact : .feature,
-                                    reputation: reputation, category: category)
+                                    reputation: fact.reputation, category: fact.category)
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }
         }
         if stopWhenDecisive, set.exact.contains(where: { Self.isDecisive($0) }) { return set }

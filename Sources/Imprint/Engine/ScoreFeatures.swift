@@ -14,6 +14,10 @@ public struct ScoreFeatures: Sendable, Hashable {
                                "strong_abusive", "strong_ham", "links", "links_mean"]
     /// Kinds of the link evidence, combined apart as well (`links`, `linksMean`).
     public static let linkKinds: Set<FingerprintKind> = [.url, .host, .registeredDomain]
+
+    /// Whether `kind` is in `linkKinds`, without hashing (a message has thousands of evidences).
+    @inline(__always)
+    static func isLink(_ kind: FingerprintKind) -> Bool { kind == .url || kind == .host || kind == .registeredDomain }
     /// A token whose smoothed probability is at least this (or at most 1 − this) counts as strong.
     public static let strongProbability = 0.9
 
@@ -62,7 +66,7 @@ public struct ScoreFeatures: Sendable, Hashable {
                                               totalAbusive: abusiveTotal, totalHam: hamTotal)
             probabilities.append(p)
             if p >= Self.strongProbability { strongAbusiveCount += 1 } else if p <= 1 - Self.strongProbability { strongHamCount += 1 }
-            if Self.linkKinds.contains(item.kind) { linkProbabilities.append(p) }
+            if Self.isLink(item.kind) { linkProbabilities.append(p) }
         }
         let combination = combiner.combine(probabilities)
         tokens = Self.logit(combination.indicator)

@@ -23,58 +23,12 @@ struct WordRuns: Sendable {
         self.low = low
         self.high = high
     }
-
-    /// Calls `body` with the UTF-8 bytes of each word of `text`, in order.
-    /// - Complexity: O(n), no allocation per word.
-    func forEachWord(in text: String, _ body: (UnsafeRawBufferPointer) -> Void) {
-        var text = text
-        text.withUTF8 { forEachWord(in: UnsafeRawBufferPointer($0), body) }
-    }
-
-    /// Calls `body` with each word of valid UTF-8 `bytes`, in order.
-    func forEachWord(in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
-        var start = -1, length = 0, index = 0
-        let count = bytes.count
-        func close(at end: Int) {
-            if start >= 0, Self.lengths.contains(length) { body(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) }
-            start = -1
-            length = 0
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1 {
-                    if start < 0 { start = index }
-                    length += 1
-                } else {
-                    close(at: index)
-                }
-                index += 1
-                continue
-            }
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let end = min(index + width, count)
-            var scalar = UInt32(byte) & (0xFF >> UInt32(width + 1))
-            var next = index + 1
-            while next < end { scalar = scalar << 6 | UInt32(bytes[next] & 0x3F); next += 1 }
-            switch ScalarClass.of(scalar) {
-            case .word:
-                if start < 0 { start = index }
-                length += 1
-            case .mark where start >= 0:
-                break
-            default:
-                close(at: index)
-            }
-            index = end
-        }
-        close(at: count)
-    }
 }
 
 extension WordRuns {
     /// The next word of valid UTF-8 `bytes` at or after `index`, which moves past it; nil when
-    /// there is none. The same words as `forEachWord`, for loops that keep state without a closure.
+    /// there is none: a loop over words that keeps its state without a closure.
+    /// - Complexity: O(length of the word and the separators before it), no allocation.
     @inline(__always)
     func nextWord(in bytes: UnsafeRawBufferPointer, from index: inout Int) -> Range<Int>? {
         var start = -1, length = 0

@@ -15,7 +15,7 @@ public struct MessageFingerprinter: Sendable {
         let text = Array(features.normalizedText.utf8)
         out.textBytes = text.count
         addText(text, features: features, to: &out)
-        addTokens(features, to: &out)
+        addTokens(features, text: text, to: &out)
         addLinks(features, to: &out)
         addAttachments(features, to: &out)
         out.fingerprints.append(Fingerprint(kind: .mimeStructure, word: XXH3.hash64(features.structure.utf8)))
@@ -68,42 +68,18 @@ public struct MessageFingerprinter: Sendable {
         }
     }
 
-    private func addTokens(_ features: MessageFeatures, to out: inout MessageFingerprints) {
+    private func addTokens(_ features: MessageFeatures, text: [UInt8], to out: inout MessageFingerprints) {
         // About one word in six bytes of text, each with its pair: room for all of them at once.
-        let expected = min(options.maximumTokens, features.headerWords.count + features.markupWords.count
-                                                     + features.normalizedText.utf8.count / 3 + 16)
-        var seen = TokenHashSet(expectedCount: expected)
-        var tokens: [UInt64] = []
-        tokens.reserveCapacity(expected)
-        func add(_ hash: UInt64) {
-            guard tokens.count < options.maximumTokens, seen.insert(hash) else { return }
-            tokens.append(hash)
+        let expected = min(options.maximumTokens, features.headerWords.count + features.markupWords.count + text.count / 3 + 16)
+        var collector = TokenCollector(limit: options.maximumTokens, expectedCount: expected)
+        for hash in features.headerWords { collector.add(hash) }
+        for hash in features.markupWords { collector.add(hash) }
+        text.withUnsafeBytes { collector.addWords(of: $0, runs: Self.words, wordSeed: 1, pairSeed: 2) }
+        Array(TextNormalizer().normalize(features.subject).utf8).withUnsafeBytes {
+            collector.addWords(of: $0, runs: Self.words, wordSeed: 3)
         }
-        for hash in features.headerWords { add(hash) }
-        for hash in features.markupWords { add(hash) }
-        var previous: UnsafeRawBufferPointer?
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { scratch in
-            Self.words.forEachWord(in: features.normalizedText) { word in
-                add(XXH3.hash64(word, seed: 1))
-                if let previous {
-                    // `previous word`, joined in scratch space (on the heap for words swollen by marks).
-                    let length = previous.count + 1 + word.count
-                    if length <= scratch.count {
-                        let joined = UnsafeMutableRawBufferPointer(scratch)
-                        joined.copyMemory(from: previous)
-                        joined[previous.count] = UInt8(ascii: " ")
-                        UnsafeMutableRawBufferPointer(rebasing: joined[(previous.count + 1)...]).copyMemory(from: word)
-                        add(XXH3.hash64(UnsafeRawBufferPointer(rebasing: joined[..<length]), seed: 2))
-                    } else {
-                        add(XXH3.hash64(Array(previous) + [UInt8(ascii: " ")] + Array(word), seed: 2))
-                    }
-                }
-                previous = word
-            }
-        }
-        Self.words.forEachWord(in: TextNormalizer().normalize(features.subject)) { add(XXH3.hash64($0, seed: 3)) }
-        out.fingerprints.reserveCapacity(out.fingerprints.count + tokens.count + 64)
-        for token in tokens { out.fingerprints.append(Fingerprint(kind: .token, word: token)) }
+        out.fingerprints.reserveCapacity(out.fingerprints.count + collector.tokens.count + 64)
+        for token in collector.tokens { out.fingerprints.append(Fingerprint(kind: .token, word: token)) }
     }
 
     /// Words of normalized text: runs of letters and digits (and the masks `#`, `$` and `'`) of
