@@ -46,17 +46,8 @@ enum FeatureDigest {
 
     /// (field, hex digest) for each field, over the corpus's message files in path order.
     static func digests(ofCorpusAt root: URL) -> [(String, String)] {
-        var paths: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            let name = (path as NSString).lastPathComponent
-            if isDirectory.boolValue || MessageCorpus.skippedNames.contains(name) || name.hasPrefix(".") { continue }
-            paths.append(path)
-        }
         var perField = [[UInt8]](repeating: [], count: fields.count)
-        for path in paths.sorted() {
+        for path in MessageCorpus.filePaths(under: root) {
             guard let bytes = try? FileBytes.read(root.appendingPathComponent(path).path) else { continue }
             var dumps = [Dump](repeating: Dump(), count: fields.count)
             dumps[0].string(path)

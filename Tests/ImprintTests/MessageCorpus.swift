@@ -11,21 +11,28 @@ enum MessageCorpus {
     /// The shared corpora root, or nil when absent (tests then skip with a note).
     static var sharedRoot: URL? { Fixtures.shared?.appendingPathComponent("corpora") }
 
-    /// Every message under the shared corpora, in path order: (name, bytes). Images are skipped.
-    static func sharedMessages() -> [(name: String, bytes: [UInt8])] {
-        guard let root = sharedRoot else { return [] }
+    /// The files under `root` (paths relative to it), sorted: no folders, hidden files,
+    /// `skippedNames`, or names with one of `skippedExtensions` (lower case).
+    static func filePaths(under root: URL, skippingExtensions skippedExtensions: Set<String> = []) -> [String] {
         var paths: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: root.path)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
             let name = (path as NSString).lastPathComponent
             let ext = (name as NSString).pathExtension.lowercased()
-            if isDirectory.boolValue || skippedNames.contains(name) || ["jpg", "jpeg", "png", "gif", "tsv"].contains(ext) { continue }
+            if isDirectory.boolValue || name.hasPrefix(".") || skippedNames.contains(name) || skippedExtensions.contains(ext) { continue }
             paths.append(path)
         }
+        return paths.sorted()
+    }
+
+    /// Every message under the shared corpora, in path order: (name, bytes). Images are skipped.
+    static func sharedMessages() -> [(name: String, bytes: [UInt8])] {
+        guard let root = sharedRoot else { return [] }
+        let paths = filePaths(under: root, skippingExtensions: ["jpg", "jpeg", "png", "gif", "tsv"])
         var messages: [(String, [UInt8])] = []
-        for path in paths.sorted() {
+        for path in paths {
             guard let bytes = try? FileBytes.read(root.appendingPathComponent(path).path) else { continue }
             if path.hasSuffix(".mbox") {
                 for (index, range) in Mbox.messageRanges(in: bytes).enumerated() {
