@@ -34,6 +34,14 @@ import Testing
             // The raw-bytes entry point (the cartridge's) gives the table's body distance.
             let raw = a.body.withUnsafeBytes { x in b.body.withUnsafeBytes { y in TLSHDigest.bodyDistance(x.baseAddress!, y.baseAddress!) } }
             #expect(raw == zip(a.body, b.body).reduce(0) { $0 + Int(TLSHDigest.byteDistances[Int($1.0) << 8 | Int($1.1)]) })
+            // The bounded form: the distance when within the limit, nil otherwise, at every limit
+            // around it (the early exit after the first half included).
+            for limit in [0, raw / 3, raw / 2, raw - 1, raw, raw + 1, 800] where limit >= 0 {
+                let bounded = a.body.withUnsafeBytes { x in
+                    b.body.withUnsafeBytes { y in TLSHDigest.bodyDistance(x.baseAddress!, y.baseAddress!, atMost: limit) }
+                }
+                #expect(bounded == (raw <= limit ? raw : nil), "limit \(limit) distance \(raw)")
+            }
         }
     }
 

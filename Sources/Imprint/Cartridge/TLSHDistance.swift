@@ -27,13 +27,13 @@ enum TLSHDistance {
     /// The distance between digests at `a` and `b` when it is at most `radius`, else nil. The
     /// header terms (checksum, length, quartile ratios) are summed first and the 32-byte body is
     /// compared only when they leave room: unrelated messages mostly differ by several length
-    /// steps (12 points each), so a scan skips most bodies. Exact: the body term is never negative.
+    /// steps (12 points each), so a scan skips most bodies, and half a body often settles the rest.
+    /// Exact: no term is negative.
     @inline(__always)
     static func distance(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, includeLength: Bool, within radius: Int) -> Int? {
         let header = headerDistance(a, b, includeLength: includeLength)
-        guard header <= radius else { return nil }
-        let distance = header + TLSHDigest.bodyDistance(a + 3, b + 3)
-        return distance <= radius ? distance : nil
+        guard header <= radius, let body = TLSHDigest.bodyDistance(a + 3, b + 3, atMost: radius - header) else { return nil }
+        return header + body
     }
 
     /// The checksum, length and quartile-ratio terms of the distance.

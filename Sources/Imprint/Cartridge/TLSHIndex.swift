@@ -188,11 +188,14 @@ public struct TLSHIndex: Sendable {
             digests.withUnsafeBufferPointer { digests in
                 for step in -reach...reach {
                     let length = (own + step) & 255
+                    // The length term is the same for the whole bucket (|step| < 128: the circular difference).
+                    let lengthTerm = abs(step) <= 1 ? abs(step) : abs(step) * 12
+                    guard lengthTerm <= radius else { continue }
                     for position in Int(lengthStarts[length])..<Int(lengthStarts[length + 1]) {
                         let digest = Int(byLength[position])
                         if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                                includeLength: true, within: radius) {
-                            hits.append((digest, distance))
+                                                                includeLength: false, within: radius - lengthTerm) {
+                            hits.append((digest, lengthTerm + distance))
                         }
                     }
                 }

@@ -74,6 +74,18 @@ extension TLSHDigest {
         return laneSum(low &+ high)
     }
 
+    /// `bodyDistance(a, b)` when it is at most `limit`, else nil: the second half of the body is
+    /// compared only when the first leaves room (in a scan, most candidates are unrelated and
+    /// their first 64 codes already exceed the radius). Exact: no half's term is negative.
+    @inlinable
+    public static func bodyDistance(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, atMost limit: Int) -> Int? {
+        let low = laneSum(fieldDistances(a.loadUnaligned(as: SIMD16<UInt8>.self), b.loadUnaligned(as: SIMD16<UInt8>.self)))
+        guard low <= limit else { return nil }
+        let total = low + laneSum(fieldDistances(a.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self),
+                                                 b.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)))
+        return total <= limit ? total : nil
+    }
+
     /// The sum of the 16 lanes (each at most 48).
     @inlinable @inline(__always)
     static func laneSum(_ sums: SIMD16<UInt8>) -> Int {
