@@ -55,6 +55,7 @@ extension CartridgeSnapshot {
     /// PDQ, dHash, pHash, aHash). Other kinds have no neighbours. The base's indexes answer for
     /// its entries (removed ones dropped), `OverlaySimilarity` for the added ones.
     public func similar(to fingerprint: Fingerprint) -> [(entry: Int, similarity: Double)] {
+        guard Self.hasNeighbours(fingerprint.kind) else { return [] }
         let indexes = base.similarity
         var found: [(entry: Int, similarity: Double)] = []
         switch fingerprint.kind {
@@ -88,6 +89,18 @@ extension CartridgeSnapshot {
         }
         if !overlay.states.isEmpty { found.removeAll { $0.entry < overlay.baseCount && overlay.isRemoved($0.entry) } }
         return found.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
+    }
+
+    /// Whether `similar(to:)` can find neighbours for fingerprints of `kind` (the kinds of its
+    /// similarity indexes): a test without hashing, for the thousands of tokens a message has.
+    @inline(__always)
+    public static func hasNeighbours(_ kind: FingerprintKind) -> Bool {
+        switch kind.rawValue {
+        case FingerprintKind.tlsh.rawValue, FingerprintKind.minhash.rawValue, FingerprintKind.nilsimsa.rawValue,
+             FingerprintKind.simhash.rawValue, FingerprintKind.pdq.rawValue, FingerprintKind.dhash.rawValue,
+             FingerprintKind.phash.rawValue, FingerprintKind.ahash.rawValue: true
+        default: false
+        }
     }
 
     /// The match radius of a Hamming kind: the configured one for Nilsimsa, SimHash and PDQ,

@@ -41,7 +41,7 @@ struct EvidenceCollector {
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }
         }
         if stopWhenDecisive, set.exact.contains(where: { Self.isDecisive($0) }) { return set }
-        for fingerprint in fingerprints { set.near += near(fingerprint) }
+        for fingerprint in fingerprints where CartridgeSnapshot.hasNeighbours(fingerprint.kind) { set.near += near(fingerprint) }
         return set
     }
 

@@ -33,11 +33,17 @@ public enum HeaderWords {
             value.release()
         }
         for field in headers {
-            let name = field.name.lowercased()
-            if skipped.contains(name) || skippedPrefixes.contains(where: name.hasPrefix) { continue }
             token.removeAll()
-            var utf8Name = name
-            utf8Name.withUTF8 { token.append(contentsOf: $0) }
+            if !lowerASCIIName(field, into: &token) {
+                // Not the parser's ASCII name (RFC 5322 ftext): the same test on the Unicode lower case.
+                let name = field.name.lowercased()
+                if skipped.contains(name) || skippedPrefixes.contains(where: name.hasPrefix) { continue }
+                token.removeAll()
+                var utf8Name = name
+                utf8Name.withUTF8 { token.append(contentsOf: $0) }
+            } else if isSkipped(UnsafeRawBufferPointer(token.buffer(0..<token.count))) {
+                continue
+            }
             token.append(UInt8(ascii: ":"))
             if unfoldedLowerASCII(field, into: &value) {
                 appendHashes(of: UnsafeRawBufferPointer(value.buffer(0..<value.count)), token: &token, to: &out)
@@ -61,6 +67,29 @@ public enum HeaderWords {
             out.append(XXH3.hash64(UnsafeRawBufferPointer(token.buffer(0..<token.count)), seed: hashSeed))
             count += 1
         }
+    }
+
+    /// Appends the field's name lower-cased to `token` and returns true when it is ASCII (then it
+    /// equals `name.lowercased()`); false, with `token` partly written, otherwise.
+    static func lowerASCIIName(_ field: HeaderField, into token: inout ByteScratch) -> Bool {
+        field.storage.withUnsafeBufferPointer { storage in
+            for index in field.nameRange {
+                let byte = storage[index]
+                if byte >= 0x80 { return false }
+                token.append(HeaderField.lower(byte))
+            }
+            return true
+        }
+    }
+
+    /// `skipped` and `skippedPrefixes` as UTF-8, for testing a lower-case name without a String.
+    private static let skippedUTF8 = skipped.map { Array($0.utf8) }, skippedPrefixesUTF8 = skippedPrefixes.map { Array($0.utf8) }
+
+    /// Whether lower-case `name` is in `skipped` or starts with one of `skippedPrefixes`.
+    static func isSkipped(_ name: UnsafeRawBufferPointer) -> Bool {
+        for candidate in skippedUTF8 where candidate.count == name.count && candidate.elementsEqual(name) { return true }
+        for prefix in skippedPrefixesUTF8 where prefix.count <= name.count && prefix.elementsEqual(name.prefix(prefix.count)) { return true }
+        return false
     }
 
     /// Writes `field.unfoldedBytes` lower-cased into `value` and returns true when they are
