@@ -75,9 +75,8 @@ public struct MessageFingerprinter: Sendable {
         for hash in features.headerWords { collector.add(hash) }
         for hash in features.markupWords { collector.add(hash) }
         text.withUnsafeBytes { collector.addWords(of: $0, runs: Self.words, wordSeed: 1, pairSeed: 2) }
-        Array(TextNormalizer().normalize(features.subject).utf8).withUnsafeBytes {
-            collector.addWords(of: $0, runs: Self.words, wordSeed: 3)
-        }
+        var subject = TextNormalizer().normalize(features.subject)
+        subject.withUTF8 { collector.addWords(of: UnsafeRawBufferPointer($0), runs: Self.words, wordSeed: 3) }
         out.fingerprints.reserveCapacity(out.fingerprints.count + collector.tokens.count + 64)
         for token in collector.tokens { out.fingerprints.append(Fingerprint(kind: .token, word: token)) }
     }

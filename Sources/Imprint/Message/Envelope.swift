@@ -56,7 +56,7 @@ public struct Envelope: Hashable, Sendable {
     public init(inferredFrom headers: HeaderList) {
         self.init(mailFrom: headers.first(named: "Return-Path").map { Self.stripBrackets($0.value) })
         for field in headers.all(named: "Received") {
-            let hop = ReceivedHop(field.value)
+            let hop = ReceivedHop(field)
             if recipients.isEmpty, let recipient = hop.recipient { recipients = [recipient] }
             if let address = hop.address, !address.isPrivateOrLocal {
                 clientIP = address

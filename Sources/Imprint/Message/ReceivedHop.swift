@@ -9,8 +9,17 @@ struct ReceivedHop {
     var address: IPAddress?
     var recipient: String?
 
-    init(_ value: String) {
-        let bytes = Array(value.utf8)
+    init(_ value: String) { self.init(utf8: Array(value.utf8)) }
+
+    /// The hop of a `Received` field: its unfolded bytes as they are when ASCII (the common case,
+    /// which `HeaderField.value` would decode to the same text), else the decoded value.
+    init(_ field: HeaderField) {
+        let bytes = field.unfoldedBytes
+        if bytes.allSatisfy({ $0 < 0x80 }) { self.init(utf8: bytes) } else { self.init(field.value) }
+    }
+
+    /// The hop of an unfolded field value given as UTF-8.
+    init(utf8 bytes: [UInt8]) {
         /// The first match of a lower-case ASCII `needle`, ignoring ASCII case, in `start..<end`.
         func find(_ needle: StaticString, from start: Int = 0, before end: Int? = nil) -> Int? {
             let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
