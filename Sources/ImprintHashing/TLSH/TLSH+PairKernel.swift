@@ -4,16 +4,19 @@ extension TLSH {
     ///
     /// Four of a window's seven Pearson chains start with the pair (a, b): the checksum and the
     /// triplets of salts 2, 3 and 11. Their first three steps `T[T[T[s] ^ a] ^ b]` depend on
-    /// that pair only, so ``TLSHTables/pairs`` holds all four for each of the 65,536 pairs and
-    /// one 16-bit load of the input (b, a) indexes it: four byte loads replace four table loads,
-    /// seven shifts or masks and four xors. The three other triplets (salts 5, 7, 13) read 16-bit
+    /// that pair only, so ``TLSHTables/pairs`` holds all four for each of the 65,536 pairs,
+    /// indexed by one 16-bit load of the input (b, then a): that load and four byte loads from
+    /// the entry replace four `T` loads, four byte extractions from `packed` and four xors. The three other triplets (salts 5, 7, 13) read 16-bit
     /// copies of `first` and `T` (``TLSHTables/wide``), which keeps the compiler from narrowing
     /// their xors to byte registers. Two positions a loop turn drop the window's register moves.
     ///
     /// Measured on the SpamAssassin corpus messages (release, interleaved with `absorb` in one
-    /// process): +25% bytes a second. A second pair table for (a, c) (128 KiB more) measured
-    /// 9% slower than this one (L1/L2 misses), as did twelve histograms (two per salt, for runs of
-    /// one byte), 16-bit counters and 4-way unrolling gained nothing measurable.
+    /// process): +25% bytes a second. Tried and dropped: a second pair table for (a, c) (128 KiB
+    /// more, 9% slower than this one: cache misses), a half-size pair table with two steps
+    /// instead of four (15% slower: instructions matter more than misses here), twelve histograms
+    /// (two per salt, against store-forwarding chains on runs of one byte) and 4-way unrolling
+    /// (no gain), `first` loaded byte by byte instead of `packed` (+6%, superseded), and 16-bit
+    /// counters (+2%, not worth an overflow flush).
     ///
     /// The first position reads `b` from the window (the byte before `bytes` may be in an earlier
     /// `update`), so it goes through `absorb`. Callers guarantee `count` readable bytes.
