@@ -16,11 +16,10 @@ extension TLSH {
             return nil
         }
         let buckets = Self.effectiveBuckets
-        // Scratch: merged counts, a copy the selection reorders, and the 32 body bytes.
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * buckets + 8) { scratch in
+        // Scratch: merged counts and the 32 body bytes.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: buckets + 8) { scratch in
             let merged = scratch.baseAddress!
-            let reordered = merged + buckets
-            let bodyBytes = UnsafeMutableRawPointer(merged + 2 * buckets)
+            let bodyBytes = UnsafeMutableRawPointer(merged + buckets)
             let inverse = TLSHTables.shared.inverse
             var nonZero = 0
             counts.withUnsafeBufferPointer { histograms in
@@ -30,11 +29,10 @@ extension TLSH {
                     var total: UInt32 = 0
                     for histogram in 0..<6 { total &+= histograms[histogram * 256 + index] }
                     merged[bucket] = total
-                    reordered[bucket] = total
                     nonZero &+= total > 0 ? 1 : 0
                 }
             }
-            let (q1, q2, q3) = Self.quartiles(reordered, count: buckets)
+            let (q1, q2, q3) = Self.quartiles(merged, count: buckets)
             assert({
                 // Debug builds (the tests) check the selection against a full sort.
                 let sorted = UnsafeBufferPointer(start: merged, count: buckets).sorted()

@@ -1,6 +1,7 @@
 extension TLSH {
-    /// The per-byte loop: for each new byte `a` with the four before it `b c d e` (most recent
-    /// first), one checksum step and six bucket counts, as in the reference's `update`:
+    /// The per-byte loop of the `.scalar` path (the twin `absorbPairs` is tested against): for
+    /// each new byte `a` with the four before it `b c d e` (most recent first), one checksum
+    /// step and six bucket counts, as in the reference's `update`:
     ///
     ///     checksum = H(0, a, b, checksum)
     ///     H(2, a, b, c)  H(3, a, b, d)  H(5, a, c, d)  H(7, a, c, e)  H(11, a, b, e)  H(13, a, d, e)

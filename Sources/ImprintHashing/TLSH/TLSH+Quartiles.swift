@@ -1,17 +1,48 @@
 extension TLSH {
     /// The quartiles of `count` bucket counts: the values at sorted positions `count/4 − 1`,
     /// `count/2 − 1` and `count − count/4 − 1` (31, 63 and 95 for 128 buckets), as the
-    /// reference's `find_quartile` defines them. Reorders `values`.
+    /// reference's `find_quartile` defines them. `values` is left as it was.
     ///
-    /// Three selections instead of a sort: the middle one first, then each quarter inside
-    /// the half it left on its side. No allocation.
-    /// - Complexity: O(n) expected.
+    /// A radix step instead of comparisons: the counts, shifted right until the largest fits
+    /// in 8 bits, are tallied into 256 bins; one walk over the bins finds the bin of each
+    /// quartile and how many counts lie below it. When no shift was needed (every count
+    /// under 256) the bin is the value. Otherwise only the counts of that bin are gathered
+    /// (branch-free) and ``select(_:from:through:rank:)`` finds the value among them. On
+    /// ~5 KB messages this is several times cheaper than three selections over all 128
+    /// counts, whose unpredictable branches cost ~8% of hashing a message.
+    /// - Complexity: O(n + 256) plus selections over single bins.
     static func quartiles(_ values: UnsafeMutablePointer<UInt32>, count: Int) -> (UInt32, UInt32, UInt32) {
-        let p1 = count / 4 - 1, p2 = count / 2 - 1, p3 = count - count / 4 - 1
-        select(values, from: 0, through: count - 1, rank: p2)
-        select(values, from: 0, through: p2 - 1, rank: p1)
-        select(values, from: p2 + 1, through: count - 1, rank: p3)
-        return (values[p1], values[p2], values[p3])
+        let r1 = count / 4 - 1, r2 = count / 2 - 1, r3 = count - count / 4 - 1
+        var bits: UInt32 = 0
+        for index in 0..<count { bits |= values[index] }
+        let shift = UInt32(max(0, UInt32.bitWidth - bits.leadingZeroBitCount - 8))
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256 + count) { scratch in
+            let bins = scratch.baseAddress!, gathered = bins + 256
+            bins.initialize(repeating: 0, count: 256)
+            for index in 0..<count { bins[Int(values[index] &>> shift)] &+= 1 }
+            // The bin of each rank, and how many counts lie in the bins before it.
+            var bin = 0, below = 0
+            func locate(_ rank: Int) -> (bin: Int, below: Int) {
+                while below + Int(bins[bin]) <= rank {
+                    below += Int(bins[bin])
+                    bin += 1
+                }
+                return (bin, below)
+            }
+            let p1 = locate(r1), p2 = locate(r2), p3 = locate(r3)
+            guard shift > 0 else { return (UInt32(p1.bin), UInt32(p2.bin), UInt32(p3.bin)) }
+            func value(_ rank: Int, _ place: (bin: Int, below: Int)) -> UInt32 {
+                var kept = 0
+                for index in 0..<count {
+                    let value = values[index]
+                    gathered[kept] = value
+                    kept &+= Int(value &>> shift) == place.bin ? 1 : 0
+                }
+                select(gathered, from: 0, through: kept - 1, rank: rank - place.below)
+                return gathered[rank - place.below]
+            }
+            return (value(r1, p1), value(r2, p2), value(r3, p3))
+        }
     }
 
     /// Hoare's FIND (C. A. R. Hoare, CACM 4(7), 1961, algorithm 65, in N. Wirth's form):

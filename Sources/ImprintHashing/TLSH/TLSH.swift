@@ -17,11 +17,17 @@
 /// too little variety (the third quartile of the bucket counts is 0, or no more than half of
 /// the 128 buckets are non-zero) has no digest: `finalize()` returns nil, which the reference
 /// tools print as `TNULL`. Bucket counts are 32-bit and wrap as the reference's do; memory
-/// use is constant (6 KiB of counts) whatever the input length.
+/// use is constant (6 KiB of counts, and 260 KiB of tables shared by all hashers) whatever the
+/// input length.
 ///
-/// Speed: nine L1 table loads and six counter increments a byte (see `absorb`); on
-/// the SpamAssassin corpus this is 1.4–1.8× py-tlsh's C++ (`Benchmarks/references/tlsh_throughput.py`).
+/// Speed: two per-byte loops selected by ``KernelPath``, proven equal by the tests: `.scalar`
+/// (`absorb`: nine L1 table loads and six counter increments a byte) and `.simd`, the preferred
+/// one (`absorbPairs`: a pair table replaces four of the seven Pearson chains' first steps).
+/// `Benchmarks/compare-references.py` measures it against py-tlsh's C++.
 public struct TLSH: Sendable {
+    /// The path `hash` and `update` use when none is named: `.simd`, the pair-table loop
+    /// (+25% over `.scalar` on corpus messages).
+    public static let preferredPath: KernelPath = .simd
     /// The shortest input with a digest, in bytes (the reference's `MIN_DATA_LENGTH`).
     public static let minimumLength: UInt64 = 50
     /// The longest input with a digest, in bytes: the last entry of the length scale.
@@ -37,9 +43,13 @@ public struct TLSH: Sendable {
     var checksum: UInt8 = 0
     /// Bytes fed so far.
     var length: UInt64 = 0
+    /// Which per-byte loop runs.
+    let path: KernelPath
 
     /// Starts an empty digest.
-    public init() {
+    /// - Parameter path: which per-byte loop runs (both give the same digest).
+    public init(path: KernelPath = TLSH.preferredPath) {
+        self.path = path
         counts = [UInt32](repeating: 0, count: 6 * 256)
     }
 
@@ -58,9 +68,16 @@ public struct TLSH: Sendable {
             var window = self.window
             var checksum = self.checksum
             let tables = TLSHTables.shared
+            let path = self.path
             counts.withUnsafeMutableBufferPointer { histograms in
-                Self.absorb(base + start, count: count - start, window: &window, checksum: &checksum,
-                            histograms: histograms.baseAddress!, tables: tables)
+                switch path {
+                case .scalar:
+                    Self.absorb(base + start, count: count - start, window: &window, checksum: &checksum,
+                                histograms: histograms.baseAddress!, tables: tables)
+                case .simd:
+                    Self.absorbPairs(base + start, count: count - start, window: &window, checksum: &checksum,
+                                     histograms: histograms.baseAddress!, tables: tables)
+                }
             }
             self.window = window
             self.checksum = checksum
@@ -78,15 +95,15 @@ public struct TLSH: Sendable {
     }
 
     /// The digest of `bytes` in one call, or nil when the input has none (`TNULL`).
-    public static func hash(_ bytes: UnsafeRawBufferPointer) -> TLSHDigest? {
-        var state = TLSH()
+    public static func hash(_ bytes: UnsafeRawBufferPointer, path: KernelPath = TLSH.preferredPath) -> TLSHDigest? {
+        var state = TLSH(path: path)
         state.update(bytes)
         return state.finalize()
     }
 
     /// The digest of `bytes` in one call, or nil when the input has none (`TNULL`).
-    public static func hash(_ bytes: some Sequence<UInt8>) -> TLSHDigest? {
-        var state = TLSH()
+    public static func hash(_ bytes: some Sequence<UInt8>, path: KernelPath = TLSH.preferredPath) -> TLSHDigest? {
+        var state = TLSH(path: path)
         state.update(bytes)
         return state.finalize()
     }

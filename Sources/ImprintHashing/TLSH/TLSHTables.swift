@@ -9,7 +9,9 @@
 /// `T[T[salt_s] ^ a]` for each of the seven salts (1,792 bytes), and the last step `T[· ^ c]`
 /// is left out of the loop entirely: since `T` is a bijection, the kernel counts the index
 /// `x = T[first ^ b] ^ c` and `finalize()` reads the count of bucket `k` at `x = inverse[k]`.
-/// Everything stays in L1 (tables of byte pairs, 64 KiB and more, measured slower: they miss it).
+/// The scalar kernel stays in L1. The fast kernel (``TLSH/absorbPairs``) adds one table of byte
+/// pairs, `pairs` (256 KiB, mostly in L2; text touches a few hundred of its lines), which turns
+/// the four (a, b) steps of a window into one lookup, and 16-bit copies of the rest (`wide`).
 struct TLSHTables: @unchecked Sendable {
     /// Pearson's permutation of 0...255 (CACM 1990, table 1).
     static let permutation: [UInt8] = [
@@ -47,6 +49,12 @@ struct TLSHTables: @unchecked Sendable {
     /// `packed[a]` holds `first[s << 8 | a]` in byte `s` (s = 0...6; byte 7 is 0), 2 KiB: the
     /// kernel gets all seven first steps of a byte with one 8-byte load instead of seven.
     let packed: UnsafePointer<UInt64>
+    /// `pairs[4 · (a << 8 | b) + k]` is `T[first[s << 8 | a] ^ b]` for the rows s = 0, 1, 2, 5
+    /// (salts 0, 2, 3, 11: the checksum and the three triplets whose second byte is `b`), 256 KiB.
+    let pairs: UnsafePointer<UInt8>
+    /// Rows 3, 4 and 6 of `first` (salts 5, 7, 13), then `T`, as `UInt16`: 16-bit loads keep the
+    /// compiler from narrowing the xors that follow to byte registers and re-extending them.
+    let wide: UnsafePointer<UInt16>
 
     private init() {
         // Allocated once for the life of the process, never freed.
@@ -68,6 +76,17 @@ struct TLSHTables: @unchecked Sendable {
             for salt in 0..<Self.salts.count { row |= UInt64(first[salt << 8 | byte]) << UInt64(8 * salt) }
             packed[byte] = row
         }
+        let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 4 << 16)
+        for (slot, row) in [0, 1, 2, 5].enumerated() {
+            for pair in 0..<(1 << 16) { pairs[4 * pair + slot] = table[Int(first[row << 8 | pair >> 8]) ^ (pair & 0xFF)] }
+        }
+        let wide = UnsafeMutablePointer<UInt16>.allocate(capacity: 4 * 256)
+        for (slot, row) in [3, 4, 6].enumerated() {
+            for byte in 0..<256 { wide[slot << 8 | byte] = UInt16(first[row << 8 | byte]) }
+        }
+        for byte in 0..<256 { wide[3 << 8 | byte] = UInt16(table[byte]) }
+        self.pairs = UnsafePointer(pairs)
+        self.wide = UnsafePointer(wide)
         self.packed = UnsafePointer(packed)
         self.pearson = UnsafePointer(pearson)
         self.inverse = UnsafePointer(inverse)
