@@ -55,7 +55,6 @@ extension CartridgeSnapshot {
     /// PDQ, dHash, pHash, aHash). Other kinds have no neighbours. The base's indexes answer for
     /// its entries (removed ones dropped), `OverlaySimilarity` for the added ones.
     public func similar(to fingerprint: Fingerprint) -> [(entry: Int, similarity: Double)] {
-        guard Self.hasNeighbours(fingerprint.kind) else { return [] }
         let indexes = base.similarity
         var found: [(entry: Int, similarity: Double)] = []
         switch fingerprint.kind {
@@ -75,7 +74,7 @@ extension CartridgeSnapshot {
                 }
             }
             found += OverlaySimilarity.minhash(fingerprint.value, in: overlay, shape: minhash, threshold: config.minhashThreshold)
-        case .nilsimsa, .simhash, .pdq, .dhash, .phash, .ahash:
+        case let kind where SimilarityIndexes.hammingKinds.contains(kind):
             let radius = hammingRadius(fingerprint.kind)
             let words = fingerprint.withUnsafeBytes { HammingIndex.words(of: $0) }
             if let hamming = indexes.hamming[fingerprint.kind] {
@@ -95,12 +94,7 @@ extension CartridgeSnapshot {
     /// similarity indexes): a test without hashing, for the thousands of tokens a message has.
     @inline(__always)
     public static func hasNeighbours(_ kind: FingerprintKind) -> Bool {
-        switch kind.rawValue {
-        case FingerprintKind.tlsh.rawValue, FingerprintKind.minhash.rawValue, FingerprintKind.nilsimsa.rawValue,
-             FingerprintKind.simhash.rawValue, FingerprintKind.pdq.rawValue, FingerprintKind.dhash.rawValue,
-             FingerprintKind.phash.rawValue, FingerprintKind.ahash.rawValue: true
-        default: false
-        }
+        kind == .tlsh || kind == .minhash || SimilarityIndexes.hammingKinds.contains(kind)
     }
 
     /// The match radius of a Hamming kind: the configured one for Nilsimsa, SimHash and PDQ,

@@ -14,13 +14,16 @@ public struct SimilarityIndexes: Sendable {
         public let entries: [Int]
     }
 
+    /// The kinds with a Hamming index (`hamming`'s keys when the database holds them).
+    public static let hammingKinds: [FingerprintKind] = [.pdq, .nilsimsa, .simhash, .dhash, .phash, .ahash]
+
     public private(set) var hamming: [FingerprintKind: Hamming] = [:]
     public private(set) var tlsh: (index: TLSHIndex, entries: [Int])?
     public private(set) var minhash: (index: MinHashLSHIndex, entries: [Int])?
 
     init(database: FingerprintDatabase, config: CartridgeConfig) {
         let byKind = database.indexesByKind()
-        for kind in [FingerprintKind.pdq, .nilsimsa, .simhash, .dhash, .phash, .ahash] {
+        for kind in Self.hammingKinds {
             guard let entries = byKind[kind], let width = kind.fixedWidth else { continue }
             var codes: [UInt64] = []
             codes.reserveCapacity(entries.count * width / 8)

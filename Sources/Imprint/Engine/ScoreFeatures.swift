@@ -12,6 +12,10 @@ public struct ScoreFeatures: Sendable, Hashable {
     /// (`ScoreModel.model` gives the missing ones weight 0).
     public static let names = ["tokens", "token_mean", "exact", "near", "hidden", "short",
                                "strong_abusive", "strong_ham", "links", "links_mean"]
+    /// Positions in `names` of the features the token evidence makes (all but the digest
+    /// matches, hidden text and shortness): the `tk` share of the analysis header.
+    static let tokenFeatureIndices = ["tokens", "token_mean", "strong_abusive", "strong_ham", "links", "links_mean"]
+        .map { names.firstIndex(of: $0)! }
     /// Kinds of the link evidence, combined apart as well (`links`, `linksMean`).
     public static let linkKinds: Set<FingerprintKind> = [.url, .host, .registeredDomain]
 

@@ -38,7 +38,7 @@ struct VerdictBuilder {
         if !reasons.isEmpty { header.extras.append((key: "rs", value: reasons.joined(separator: ","))) }
         // Everything the feature tokens add: the combination, its mean, the strong counts, the links.
         let vector = scoreFeatures.vector
-        let tokenWeight = [0, 1, 6, 7, 8, 9].reduce(0.0) { $0 + vector[$1] * weight($1, model) }
+        let tokenWeight = ScoreFeatures.tokenFeatureIndices.reduce(0.0) { $0 + vector[$1] * weight($1, model) }
         header.extras.append((key: "tk", value: "\(scoreFeatures.tokensUsed):\(AnalysisHeader.format(tokenWeight, 1))"))
         header.contributions = (evidence.exact + evidence.near).map { item in
             let share = log((item.abusiveMass + 0.5) / (item.hamMass + 0.5)) * item.similarity

@@ -11,11 +11,11 @@ struct ReceivedHop {
 
     init(_ value: String) { self.init(utf8: Array(value.utf8)) }
 
-    /// The hop of a `Received` field: its unfolded bytes as they are when ASCII (the common case,
-    /// which `HeaderField.value` would decode to the same text), else the decoded value.
+    /// The hop of a `Received` field: its unfolded bytes as `HeaderField.value` decodes them,
+    /// unfolded once (ASCII, the common case, decodes to itself and is not copied).
     init(_ field: HeaderField) {
         let bytes = field.unfoldedBytes
-        if bytes.allSatisfy({ $0 < 0x80 }) { self.init(utf8: bytes) } else { self.init(field.value) }
+        if bytes.allSatisfy({ $0 < 0x80 }) { self.init(utf8: bytes) } else { self.init(CharsetDecoder.decode(bytes, charset: nil)) }
     }
 
     /// The hop of an unfolded field value given as UTF-8.
