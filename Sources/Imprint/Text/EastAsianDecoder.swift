@@ -61,9 +61,17 @@ enum EastAsianDecoder {
     /// Decodes run by run between ASCII bytes; a run Foundation rejects is decoded character by
     /// character, a rejected character becomes U+FFFD and decoding resumes at its second byte
     /// when that byte is ASCII (as the WHATWG decoders do).
+    ///
+    /// Each Foundation call opens a converter (microseconds), so on binary garbage labelled with
+    /// the charset, where nearly every run fails, the calls bounded the time, not the bytes: over
+    /// a second for 1 MiB. Characters are therefore decoded through `UnitMemo` (each distinct
+    /// character once), and after `runAttempts` rejected runs the runs are not tried whole any
+    /// more (the encodings here are stateless: a run decodes as its characters do).
     static func lossy(_ bytes: UnsafeBufferPointer<UInt8>, charset: EastAsianCharset, encoding: String.Encoding) -> String {
         var output = ""
         output.reserveCapacity(bytes.count * 2)
+        var units = UnitMemo(encoding: encoding)
+        var rejectedRuns = 0
         var index = 0
         while index < bytes.count {
             if bytes[index] < 0x80 {
@@ -76,15 +84,17 @@ enum EastAsianDecoder {
             var end = index
             while end < bytes.count, bytes[end] >= 0x80 { end += min(unitLength(bytes, at: end, charset: charset), bytes.count - end) }
             let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if let text = String(data: Data(buffer: run), encoding: encoding) {
-                output += text
-                index = end
-                continue
+            if rejectedRuns < Self.runAttempts {
+                if let text = String(data: Data(buffer: run), encoding: encoding) {
+                    output += text
+                    index = end
+                    continue
+                }
+                rejectedRuns += 1
             }
             while index < end {
                 let length = min(unitLength(bytes, at: index, charset: charset), bytes.count - index)
-                let unit = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
-                if length > 1, let text = String(data: Data(buffer: unit), encoding: encoding) {
+                if length > 1, let text = units.decode(UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])) {
                     output += text
                     index += length
                 } else {
@@ -95,6 +105,31 @@ enum EastAsianDecoder {
             index = max(index, end)
         }
         return output
+    }
+
+    /// Rejected runs after which `lossy` decodes character by character only: 64.
+    static let runAttempts = 64
+
+    /// Each multi-byte character's decoding (nil: rejected), asked of Foundation once. Holds at
+    /// most `capacity` characters (65,536; Big5, GBK, Shift_JIS and EUC-KR have fewer than
+    /// 24,000 two-byte codes), then asks Foundation for the others each time.
+    struct UnitMemo {
+        static let capacity = 65_536
+        let encoding: String.Encoding
+        private var known: [UInt64: String?] = [:]
+
+        init(encoding: String.Encoding) { self.encoding = encoding }
+
+        /// The text of one character of 2 to 4 bytes, nil when Foundation rejects it.
+        mutating func decode(_ unit: UnsafeBufferPointer<UInt8>) -> String? {
+            var key: UInt64 = 0  // the bytes (at most 4) in the low 32 bits, the count above them
+            for byte in unit.prefix(4) { key = key << 8 | UInt64(byte) }
+            key |= UInt64(unit.count) << 32
+            if let text = known[key] { return text }
+            let text = String(data: Data(buffer: unit), encoding: encoding)
+            if known.count < Self.capacity { known[key] = text }
+            return text
+        }
     }
 
     /// 7-bit stateful text (ISO-2022-JP/KR, HZ) that Foundation rejects: decoded line by line
