@@ -52,6 +52,31 @@ import Testing
         #expect(noLinks.vector.count == ScoreFeatures.names.count)
     }
 
+    /// `subscript(feature:)` reads the fields in `names` order, and `probability(under:)` is
+    /// the model's probability of the vector, bit for bit, for full and shorter models.
+    @Test func featureSubscriptAndProbabilityAgreeWithTheVector() {
+        var generator = SeededGenerator(seed: 7_070)
+        for _ in 0..<50 {
+            let evidence = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Self.feature([.token, .host, .url, .mimeStructure].randomElement(using: &generator)!,
+                             spam: Float(Int.random(in: 0...30, using: &generator)), ham: Float(Int.random(in: 0...30, using: &generator)))
+            }
+            var features = Self.features(evidence)
+            features.exact = Double.random(in: -5...5, using: &generator)
+            features.near = Double.random(in: -5...5, using: &generator)
+            features.hidden = Double.random(in: 0...3, using: &generator)
+            let vector = features.vector
+            #expect((0..<ScoreFeatures.names.count).map { features[feature: $0] } == vector)
+            #expect(features[feature: ScoreFeatures.names.count] == 0)
+            for count in [ScoreFeatures.names.count, 6] {
+                let model = LogisticModel(features: Array(ScoreFeatures.names.prefix(count)),
+                                          weights: (0..<count).map { _ in Double.random(in: -2...2, using: &generator) },
+                                          bias: Double.random(in: -1...1, using: &generator))
+                #expect(features.probability(under: model) == model.probability(vector))
+            }
+        }
+    }
+
     /// A `score model` fitted before the later features existed reads with weight 0 for them;
     /// one longer than this engine's features falls back to the default.
     @Test func olderScoreModelsGetZeroWeightsForLaterFeatures() throws {

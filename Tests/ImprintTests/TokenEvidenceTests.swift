@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @testable import Imprint
 import ImprintTestSupport
 import Testing
@@ -46,5 +50,37 @@ import Testing
         #expect(evidence.combine([0.5, 0.55]).indicator == 0.5)
         let mixed = evidence.combine([0.99, 0.01])
         #expect(abs(mixed.indicator - 0.5) < 1e-9)
+    }
+
+    /// `combine` selects and sums in place; it must give, bit for bit, what filtering the
+    /// deviating tokens, taking `mostExtreme` of them and summing in that order gives.
+    @Test func combinationEqualsFilterThenMostExtreme() {
+        var generator = SeededGenerator(seed: 6_061)
+        for round in 0..<300 {
+            let levels = [0.01, 0.05, 0.1, 0.45, 0.5, 0.55, 0.62, 0.9, 0.95, 0.99]
+            let values = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+                round % 2 == 0 ? levels.randomElement(using: &generator)! : Double.random(in: 0...1, using: &generator)
+            }
+            let combiner = TokenEvidence(minimumDeviation: [0, 0.1, 0.3].randomElement(using: &generator)!,
+                                         maximumTokens: Int.random(in: 1...80, using: &generator))
+            var kept = values.filter { abs($0 - 0.5) >= combiner.minimumDeviation }
+            if kept.count > combiner.maximumTokens { kept = TokenEvidence.mostExtreme(kept, count: combiner.maximumTokens) }
+            var logHam = 0.0, logSpam = 0.0
+            for p in kept {
+                let clamped = min(max(p, 1e-9), 1 - 1e-9)
+                logHam += log(clamped)
+                logSpam += log(1 - clamped)
+            }
+            let combination = combiner.combine(values)
+            #expect(combination.tokensUsed == kept.count)
+            guard !kept.isEmpty else {
+                #expect(combination.indicator == 0.5)
+                continue
+            }
+            let h = TokenEvidence.chiSquareSurvival(-2 * logHam, degrees: 2 * kept.count)
+            let s = TokenEvidence.chiSquareSurvival(-2 * logSpam, degrees: 2 * kept.count)
+            #expect(combination.indicator == (1 + h - s) / 2)
+            #expect(combination.meanLogOdds == (logHam - logSpam) / Double(kept.count))
+        }
     }
 }

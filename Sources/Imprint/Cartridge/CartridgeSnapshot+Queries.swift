@@ -87,7 +87,9 @@ extension CartridgeSnapshot {
             return []
         }
         if !overlay.states.isEmpty { found.removeAll { $0.entry < overlay.baseCount && overlay.isRemoved($0.entry) } }
-        return found.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
+        // In place (most queries find none or one: no copy to sort).
+        if found.count > 1 { found.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry } }
+        return found
     }
 
     /// Whether `similar(to:)` can find neighbours for fingerprints of `kind` (the kinds of its

@@ -15,6 +15,8 @@ public final class CartridgeSnapshot: Sendable {
     public let config: CartridgeConfig
     public let categories: CategoryTable
     public let whitelist: Whitelist
+    /// The score model of `config` (`ScoreModel.model`), read once rather than per message.
+    public let scoreModel: LogisticModel
     let base: SnapshotBase
     let overlay: CartridgeOverlay
     /// The index shape of the full database (the overlay answers with it).
@@ -44,6 +46,7 @@ public final class CartridgeSnapshot: Sendable {
         overlay = CartridgeOverlay(base: database)
         version = database.version
         self.config = config
+        scoreModel = ScoreModel.model(config)
         self.categories = categories
         self.whitelist = whitelist
         shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold,
@@ -58,6 +61,7 @@ public final class CartridgeSnapshot: Sendable {
         self.overlay = overlay
         self.version = version
         self.config = config
+        scoreModel = ScoreModel.model(config)
         self.categories = categories
         self.whitelist = whitelist
         shape = IndexShape(tlshCount: overlay.tlshCount, minhashLengths: overlay.minhashLengths, threshold: config.minhashThreshold,

@@ -36,17 +36,39 @@ public struct AnalysisHeader: Sendable, Hashable {
         self.rescan = rescan
     }
 
-    /// The header text.
+    /// The header text, appended piece by piece into one buffer (a verdict's only string of any size).
     public var text: String {
-        var head = "v=\(version) cv=\(cartridgeVersion) s=\(score) c=\(category).\(subcategory) r=\(rescan ? 1 : 0)"
-        for extra in extras { head += " \(extra.key)=\(extra.value)" }
-        var out = String(head.prefix(Self.maximumLength))
+        var out = ""
+        out.reserveCapacity(Self.maximumLength + 1)
+        out += "v="
+        out += String(version)
+        out += " cv="
+        out += cartridgeVersion
+        out += " s="
+        out += String(score)
+        out += " c="
+        out += String(category)
+        out += "."
+        out += String(subcategory)
+        out += rescan ? " r=1" : " r=0"
+        for extra in extras { Self.append(" ", extra.key, "=", extra.value, to: &out) }
+        if out.utf8.count > Self.maximumLength { out = String(out.prefix(Self.maximumLength)) }
         for item in contributions.sorted(by: { abs($0.weight) > abs($1.weight) }) {
-            let token = " \(item.kind)=\(item.entryID):\(Self.format(item.similarity, 2)):\(Self.format(item.weight, 1))"
-            guard out.utf8.count + token.utf8.count <= Self.maximumLength else { break }
-            out += token
+            let similarity = Self.format(item.similarity, 2), weight = Self.format(item.weight, 1)
+            // " kind=id:similarity:weight"
+            let length = 4 + item.kind.utf8.count + item.entryID.utf8.count + similarity.utf8.count + weight.utf8.count
+            guard out.utf8.count + length <= Self.maximumLength else { break }
+            Self.append(" ", item.kind, "=", item.entryID, to: &out)
+            Self.append(":", similarity, ":", weight, to: &out)
         }
         return out
+    }
+
+    private static func append(_ a: String, _ b: String, _ c: String, _ d: String, to out: inout String) {
+        out += a
+        out += b
+        out += c
+        out += d
     }
 
     /// Parses a header made by `text`.

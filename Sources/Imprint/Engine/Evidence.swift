@@ -37,4 +37,10 @@ public struct EvidenceSet: Sendable {
     public var featuresLookedUp = 0
 
     public var all: [Evidence] { exact + near + features }
+
+    /// Calls `body` with each digest match, exact then near (`exact + near` without the array).
+    func forEachDigestMatch(_ body: (Evidence) -> Void) {
+        for item in exact { body(item) }
+        for item in near { body(item) }
+    }
 }

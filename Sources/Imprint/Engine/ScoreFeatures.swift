@@ -56,6 +56,30 @@ public struct ScoreFeatures: Sendable, Hashable {
 
     public var vector: [Double] { [tokens, tokenMean, exact, near, hidden, short, strongAbusive, strongHam, links, linksMean] }
 
+    /// Feature `index` in `names` order (`vector[index]` without building the array); 0 past the end.
+    subscript(feature index: Int) -> Double {
+        switch index {
+        case 0: tokens
+        case 1: tokenMean
+        case 2: exact
+        case 3: near
+        case 4: hidden
+        case 5: short
+        case 6: strongAbusive
+        case 7: strongHam
+        case 8: links
+        case 9: linksMean
+        default: 0
+        }
+    }
+
+    /// `model.probability(vector)`, summed in the same order, without building the vector.
+    func probability(under model: LogisticModel) -> Double {
+        var z = model.bias
+        for index in 0..<min(Self.names.count, model.weights.count) { z += model.weights[index] * self[feature: index] }
+        return LogisticModel.sigmoid(z)
+    }
+
     /// Computes the features.
     /// - Parameters:
     ///   - totals: report mass behind the database (spam, ham, phishing, virus).
@@ -64,6 +88,7 @@ public struct ScoreFeatures: Sendable, Hashable {
         let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
         var probabilities: [Double] = [], linkProbabilities: [Double] = []
         probabilities.reserveCapacity(evidence.features.count)
+        linkProbabilities.reserveCapacity(evidence.features.reduce(0) { Self.isLink($1.kind) ? $0 + 1 : $0 })
         var strongAbusiveCount = 0, strongHamCount = 0
         for item in evidence.features {
             let p = combiner.tokenProbability(abusive: item.abusiveMass, ham: item.hamMass,

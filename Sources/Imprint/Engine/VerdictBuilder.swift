@@ -15,8 +15,8 @@ struct VerdictBuilder {
 
     func verdict(evidence: EvidenceSet, scoreFeatures: ScoreFeatures, fingerprints: MessageFingerprints,
                  features: MessageFeatures) -> Verdict {
-        let model = ScoreModel.model(snapshot.config)
-        var probability = model.probability(scoreFeatures.vector)
+        let model = snapshot.scoreModel
+        var probability = scoreFeatures.probability(under: model)
         // An attachment whose exact digest the cartridge holds as a virus is a signature match:
         // a definitive identification, not a statistic.
         let signature = evidence.exact.first { $0.kind == .attachmentSHA256 && $0.category.category == CategoryCode.virus.category }
@@ -37,13 +37,13 @@ struct VerdictBuilder {
         if let signature { header.extras.append((key: "sig", value: entryID(signature))) }
         if !reasons.isEmpty { header.extras.append((key: "rs", value: reasons.joined(separator: ","))) }
         // Everything the feature tokens add: the combination, its mean, the strong counts, the links.
-        let vector = scoreFeatures.vector
-        let tokenWeight = ScoreFeatures.tokenFeatureIndices.reduce(0.0) { $0 + vector[$1] * weight($1, model) }
-        header.extras.append((key: "tk", value: "\(scoreFeatures.tokensUsed):\(AnalysisHeader.format(tokenWeight, 1))"))
-        header.contributions = (evidence.exact + evidence.near).map { item in
+        let tokenWeight = ScoreFeatures.tokenFeatureIndices.reduce(0.0) { $0 + scoreFeatures[feature: $1] * weight($1, model) }
+        header.extras.append((key: "tk", value: String(scoreFeatures.tokensUsed) + ":" + AnalysisHeader.format(tokenWeight, 1)))
+        header.contributions.reserveCapacity(evidence.exact.count + evidence.near.count)
+        evidence.forEachDigestMatch { item in
             let share = log((item.abusiveMass + 0.5) / (item.hamMass + 0.5)) * item.similarity
-            return AnalysisHeader.Contribution(kind: item.kind.name, entryID: entryID(item), similarity: item.similarity,
-                                               weight: share * weight(item.match == .exact ? 2 : 3, model))
+            header.contributions.append(AnalysisHeader.Contribution(kind: item.kind.name, entryID: entryID(item), similarity: item.similarity,
+                                                                    weight: share * weight(item.match == .exact ? 2 : 3, model)))
         }
         return Verdict(score: score, isSpam: isSpam, category: Int(code.category), subcategory: Int(code.subcategory),
                        categoryDescription: names.category?.description ?? "category \(code.category)",
@@ -58,7 +58,13 @@ struct VerdictBuilder {
 
     /// The first 8 hex digits of the entry's key.
     func entryID(_ evidence: Evidence) -> String {
-        String(HexEncodingShort.hex(snapshot.key(at: evidence.entry)).prefix(8))
+        Self.shortID(snapshot.key(at: evidence.entry))
+    }
+
+    /// The first 8 of the 16 lower-case hex digits of `key` (big-endian): a small string, no allocation.
+    static func shortID(_ key: UInt64) -> String {
+        let digits = String(UInt32(truncatingIfNeeded: key >> 32), radix: 16)
+        return String(repeating: "0", count: 8 - digits.utf8.count) + digits
     }
 
     /// Legitimate below the threshold; above it, the abusive class with the most evidence,
@@ -67,17 +73,17 @@ struct VerdictBuilder {
     func category(evidence: EvidenceSet, isSpam: Bool) -> CategoryCode {
         guard isSpam else { return .legitimate }
         let totals = snapshot.config.reportTotals
-        func rates(_ items: [Evidence]) -> (spam: Double, phishing: Double, virus: Double) {
+        func rates(_ each: ((Evidence) -> Void) -> Void) -> (spam: Double, phishing: Double, virus: Double) {
             var spam = 0.0, phishing = 0.0, virus = 0.0
-            for item in items {
+            each { item in
                 spam += item.similarity * Double(item.reputation.spam) / max(1, totals[0])
                 phishing += item.similarity * Double(item.reputation.phishing) / max(1, totals[2])
                 virus += item.similarity * Double(item.reputation.virus) / max(1, totals[3])
             }
             return (spam, phishing, virus)
         }
-        let digest = rates(evidence.exact + evidence.near)
-        let chosen = digest.spam + digest.phishing + digest.virus > 0 ? digest : rates(evidence.features)
+        let digest = rates(evidence.forEachDigestMatch)
+        let chosen = digest.spam + digest.phishing + digest.virus > 0 ? digest : rates { body in evidence.features.forEach(body) }
         let winner: CategoryCode
         if chosen.virus > chosen.spam, chosen.virus >= chosen.phishing {
             winner = .virus
@@ -87,16 +93,12 @@ struct VerdictBuilder {
             winner = .spam
         }
         // The sub-category of the strongest matching entry of that category, 0 when none.
-        let strongest = (evidence.exact + evidence.near).filter { $0.category.category == winner.category }
-            .max { $0.similarity * $0.abusiveMass < $1.similarity * $1.abusiveMass }
+        var strongest: Evidence?
+        evidence.forEachDigestMatch { item in
+            guard item.category.category == winner.category else { return }
+            if let best = strongest, !(best.similarity * best.abusiveMass < item.similarity * item.abusiveMass) { return }
+            strongest = item
+        }
         return CategoryCode(winner.category, strongest?.category.subcategory ?? 0)
-    }
-}
-
-/// Lower-case hex of a 64-bit key, big-endian.
-enum HexEncodingShort {
-    static func hex(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
     }
 }

@@ -49,64 +49,128 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
         return (priorStrength * priorProbability + n * p) / (priorStrength + n)
     }
 
-    /// Combines per-token probabilities (from `tokenProbability`).
+    /// Combines per-token probabilities (from `tokenProbability`): those at least
+    /// `minimumDeviation` from 0.5, in input order, or, when more than `maximumTokens` deviate,
+    /// the `maximumTokens` farthest from 0.5, farthest first (`mostExtreme`'s order).
+    /// - Complexity: O(n log maximumTokens); the kept tokens' ranks live in temporary (stack) storage.
     public func combine(_ probabilities: [Double]) -> Combination {
-        var deviating = probabilities.filter { abs($0 - 0.5) >= minimumDeviation }
-        if deviating.count > maximumTokens { deviating = Self.mostExtreme(deviating, count: maximumTokens) }
-        guard !deviating.isEmpty else {
+        let deviating = probabilities.reduce(0) { abs($1 - 0.5) >= minimumDeviation ? $0 + 1 : $0 }
+        guard deviating > 0, maximumTokens > 0 else {
             return Combination(indicator: 0.5, spamProbability: 0.5, hamProbability: 0.5, tokensUsed: 0)
         }
-        var logHam = 0.0, logSpam = 0.0
-        for p in deviating {
+        var sums = LogSums()
+        if deviating <= maximumTokens {
+            for p in probabilities where abs(p - 0.5) >= minimumDeviation { sums.add(p) }
+        } else {
+            Self.withMostExtreme(probabilities, count: maximumTokens, minimumDeviation: minimumDeviation) { sums.add($0) }
+        }
+        let meanLogOdds = (sums.logHam - sums.logSpam) / Double(sums.count)
+        let degrees = 2 * sums.count
+        let h = Self.chiSquareSurvival(-2 * sums.logHam, degrees: degrees)
+        let s = Self.chiSquareSurvival(-2 * sums.logSpam, degrees: degrees)
+        return Combination(indicator: (1 + h - s) / 2, spamProbability: 1 - s, hamProbability: 1 - h,
+                           tokensUsed: sums.count, meanLogOdds: meanLogOdds)
+    }
+
+    /// Fisher's two log sums, added to in the order of the tokens.
+    private struct LogSums {
+        var logHam = 0.0, logSpam = 0.0, count = 0
+
+        mutating func add(_ p: Double) {
             let clamped = min(max(p, 1e-9), 1 - 1e-9)
             logHam += log(clamped)
             logSpam += log(1 - clamped)
+            count += 1
         }
-        let meanLogOdds = (logHam - logSpam) / Double(deviating.count)
-        let degrees = 2 * deviating.count
-        let h = Self.chiSquareSurvival(-2 * logHam, degrees: degrees)
-        let s = Self.chiSquareSurvival(-2 * logSpam, degrees: degrees)
-        return Combination(indicator: (1 + h - s) / 2, spamProbability: 1 - s, hamProbability: 1 - h,
-                           tokensUsed: deviating.count, meanLogOdds: meanLogOdds)
     }
 
     /// The `count` probabilities farthest from 0.5, farthest first, ties in their input order:
-    /// the first `count` of a stable sort by deviation, without sorting all (a message has
-    /// thousands of tokens and 60 are kept). A bounded heap whose top is the weakest kept.
+    /// the first `count` of a stable sort by deviation, without sorting all.
     /// - Complexity: O(n log count).
     static func mostExtreme(_ values: [Double], count: Int) -> [Double] {
-        guard count > 0 else { return [] }
-        // (deviation, index): a stronger entry has the larger deviation, or the same and the smaller index.
-        func weaker(_ a: (Double, Int), _ b: (Double, Int)) -> Bool { a.0 < b.0 || (a.0 == b.0 && a.1 > b.1) }
-        var heap: [(Double, Int)] = []
-        heap.reserveCapacity(count)
-        func siftDown(_ start: Int) {
+        var out: [Double] = []
+        out.reserveCapacity(min(max(count, 0), values.count))
+        withMostExtreme(values, count: count, minimumDeviation: 0) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each of the `count` values at least `minimumDeviation` from 0.5 that
+    /// are farthest from it, farthest first, ties in input order (a message has thousands of
+    /// tokens and 60 are kept): a bounded heap whose top is the weakest kept, then an
+    /// insertion sort of the kept.
+    static func withMostExtreme(_ values: [Double], count: Int, minimumDeviation: Double, _ body: (Double) -> Void) {
+        guard count > 0 else { return }
+        let capacity = min(count, values.count)
+        withUnsafeTemporaryAllocation(of: Ranked.self, capacity: capacity) { storage in
+            var heap = RankedHeap(storage: storage)
+            for (index, value) in values.enumerated() where abs(value - 0.5) >= minimumDeviation {
+                heap.offer(Ranked(deviation: abs(value - 0.5), index: index))
+            }
+            heap.sortStrongestFirst()
+            for position in 0..<heap.count { body(values[storage[position].index]) }
+        }
+    }
+
+    /// A token's rank: a stronger one has the larger deviation, or the same and the smaller index.
+    struct Ranked {
+        var deviation: Double
+        var index: Int
+
+        @inline(__always)
+        func isWeaker(than other: Ranked) -> Bool {
+            deviation < other.deviation || (deviation == other.deviation && index > other.index)
+        }
+    }
+
+    /// A min-heap on strength over caller-provided storage (the weakest kept on top).
+    struct RankedHeap {
+        let storage: UnsafeMutableBufferPointer<Ranked>
+        private(set) var count = 0
+
+        init(storage: UnsafeMutableBufferPointer<Ranked>) { self.storage = storage }
+
+        /// Keeps `entry` if there is room or it is stronger than the weakest kept.
+        mutating func offer(_ entry: Ranked) {
+            if count < storage.count {
+                var child = count
+                storage[child] = entry
+                count += 1
+                while child > 0, storage[child].isWeaker(than: storage[(child - 1) / 2]) {
+                    storage.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if storage[0].isWeaker(than: entry) {
+                storage[0] = entry
+                siftDown(0)
+            }
+        }
+
+        private func siftDown(_ start: Int) {
             var parent = start
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var weakest = parent
-                if left < heap.count, weaker(heap[left], heap[weakest]) { weakest = left }
-                if right < heap.count, weaker(heap[right], heap[weakest]) { weakest = right }
+                if left < count, storage[left].isWeaker(than: storage[weakest]) { weakest = left }
+                if right < count, storage[right].isWeaker(than: storage[weakest]) { weakest = right }
                 if weakest == parent { return }
-                heap.swapAt(parent, weakest)
+                storage.swapAt(parent, weakest)
                 parent = weakest
             }
         }
-        for (index, value) in values.enumerated() {
-            let entry = (abs(value - 0.5), index)
-            if heap.count < count {
-                heap.append(entry)
-                var child = heap.count - 1
-                while child > 0, weaker(heap[child], heap[(child - 1) / 2]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
+
+        /// Orders the kept entries strongest first (ranks are distinct: indices differ).
+        func sortStrongestFirst() {
+            guard count > 1 else { return }
+            for end in 1..<count {
+                let entry = storage[end]
+                var position = end
+                while position > 0, storage[position - 1].isWeaker(than: entry) {
+                    storage[position] = storage[position - 1]
+                    position -= 1
                 }
-            } else if weaker(heap[0], entry) {
-                heap[0] = entry
-                siftDown(0)
+                storage[position] = entry
             }
         }
-        return heap.sorted { weaker($1, $0) }.map { values[$0.1] }
     }
 
     /// P(χ² ≥ x) for an even number of degrees of freedom (the series of Robinson's `chi2Q`).
