@@ -15,8 +15,9 @@
 /// The tests check both against a direct transcription of the reference's trigram hash.
 public struct Nilsimsa: Sendable {
     /// Eight banks of 256 counters, bank n for trigram slot n; folded into `folded` before a
-    /// counter could overflow (after `UInt32.max` bytes).
-    var banks = [UInt32](repeating: 0, count: 8 * 256)
+    /// counter could overflow (after `UInt32.max` bytes). Inline: a state allocates nothing
+    /// (`folded` only past 4 GiB of input).
+    var banks = InlineArray<2048, UInt32>(repeating: 0)
     var folded: [UInt64] = []
     var sinceFold: UInt64 = 0
     /// The last four bytes, most recent in the low byte.

@@ -12,7 +12,7 @@ public struct SimHash64: Sendable {
     /// The path `update` uses when none is named.
     public static let preferredPath: KernelPath = .simd
 
-    @usableFromInline var counters = [SIMD8<Int64>](repeating: .zero, count: 8)  // counter 8g + j in lane j of g
+    @usableFromInline var counters = InlineArray<8, SIMD8<Int64>>(repeating: .zero)  // counter 8g + j in lane j of g (inline: no allocation)
     @usableFromInline let path: KernelPath
 
     /// Starts a digest.
