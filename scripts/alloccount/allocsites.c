@@ -9,7 +9,6 @@
 //   scripts/alloccount/allocsites.sh COMMAND...
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <errno.h>
 #include <execinfo.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -17,11 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void *__libc_memalign(size_t, size_t);
 
 enum { DEPTH = 64, SLOTS = 1 << 17 };
 
@@ -67,7 +61,7 @@ static void record(void) {
     pthread_mutex_unlock(&lock);
 }
 
-static inline void tick(void) {
+static void tick(void) {
     __atomic_fetch_add(&count, 1, __ATOMIC_RELAXED);
     if (!ready || inside) return;
     inside = 1;
@@ -75,20 +69,7 @@ static inline void tick(void) {
     inside = 0;
 }
 
-void *malloc(size_t size) { tick(); return __libc_malloc(size); }
-void *calloc(size_t n, size_t size) { tick(); return __libc_calloc(n, size); }
-void *realloc(void *pointer, size_t size) { tick(); return __libc_realloc(pointer, size); }
-void *memalign(size_t alignment, size_t size) { tick(); return __libc_memalign(alignment, size); }
-void *aligned_alloc(size_t alignment, size_t size) { tick(); return __libc_memalign(alignment, size); }
-
-int posix_memalign(void **result, size_t alignment, size_t size) {
-    if (alignment < sizeof(void *) || (alignment & (alignment - 1)) != 0) return EINVAL;
-    tick();
-    void *pointer = __libc_memalign(alignment, size);
-    if (pointer == NULL) return ENOMEM;
-    *result = pointer;
-    return 0;
-}
+#include "hooks.h"
 
 __attribute__((constructor)) static void start(void) {
     // The first backtrace() loads libgcc_s (and allocates): do it before recording.
