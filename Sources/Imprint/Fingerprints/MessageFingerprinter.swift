@@ -97,6 +97,10 @@ public struct MessageFingerprinter: Sendable {
         func add(_ fingerprint: Fingerprint) {
             if seen.insert(fingerprint).inserted { out.fingerprints.append(fingerprint) }
         }
+        // Hosts whose host and domain fingerprints are in `seen` already (the domain follows
+        // from the name), so a repeated host builds neither again. ASCII names only: equal
+        // ASCII strings have equal bytes, as equal fingerprints do.
+        var namesSeen = Set<String>(minimumCapacity: features.urls.count)
         for extracted in features.urls {
             let url = extracted.url
             var bytes: [UInt8] = []
@@ -106,7 +110,9 @@ public struct MessageFingerprinter: Sendable {
             bytes += url.host.name.utf8
             bytes += url.path.utf8
             add(Fingerprint(kind: .url, value: bytes))
-            add(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
+            let name = url.host.name
+            if name.utf8.allSatisfy({ $0 < 0x80 }), !namesSeen.insert(name).inserted { continue }
+            add(Fingerprint(kind: .host, value: Array(name.utf8)))
             if let domain = url.host.registeredDomain {
                 add(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
             }
