@@ -31,6 +31,8 @@ struct EvidenceCollector {
         // cache misses (the columns are megabytes) overlap, both of a hit's and those of
         // neighbouring hits, instead of stalling one evidence at a time.
         let facts = entries.map { $0.map { (reputation: snapshot.reputation(at: $0), category: snapshot.category(at: $0)) } }
+        // Most hits are features: room for all of them at once, not as the list doubles.
+        set.features.reserveCapacity(facts.reduce(0) { $1 == nil ? $0 : $0 + 1 })
         for (position, fingerprint) in fingerprints.enumerated() {
             let isExact = Self.isMember(fingerprint.kind, exactMask)
             let isFeature = Self.isMember(fingerprint.kind, featureMask)
@@ -41,7 +43,9 @@ struct EvidenceCollector {
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }
         }
         if stopWhenDecisive, set.exact.contains(where: { Self.isDecisive($0) }) { return set }
-        for fingerprint in fingerprints where CartridgeSnapshot.hasNeighbours(fingerprint.kind) { set.near += near(fingerprint) }
+        for fingerprint in fingerprints where CartridgeSnapshot.hasNeighbours(fingerprint.kind) {
+            appendNear(fingerprint, to: &set.near)
+        }
         return set
     }
 
@@ -50,11 +54,11 @@ struct EvidenceCollector {
         (evidence.abusiveMass >= 3 && evidence.hamMass == 0) || (evidence.hamMass >= 3 && evidence.abusiveMass == 0)
     }
 
-    private func near(_ fingerprint: Fingerprint) -> [Evidence] {
+    private func appendNear(_ fingerprint: Fingerprint, to near: inout [Evidence]) {
         // The few closest neighbours speak; a crowd of weak ones does not drown them.
-        snapshot.similar(to: fingerprint).prefix(8).map {
-            Evidence(kind: fingerprint.kind, entry: $0.entry, match: .near(similarity: $0.similarity),
-                     reputation: snapshot.reputation(at: $0.entry), category: snapshot.category(at: $0.entry))
+        for neighbour in snapshot.similar(to: fingerprint).prefix(8) {
+            near.append(Evidence(kind: fingerprint.kind, entry: neighbour.entry, match: .near(similarity: neighbour.similarity),
+                                 reputation: snapshot.reputation(at: neighbour.entry), category: snapshot.category(at: neighbour.entry)))
         }
     }
 }

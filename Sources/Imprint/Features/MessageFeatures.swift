@@ -88,7 +88,7 @@ extension MessageFeatures {
             }
         }
         let visible = texts.joined(separator: "\n\n")
-        var seen = Set<NormalizedURL>()
+        var seen = Set<NormalizedURL>(minimumCapacity: urls.count)
         self.init(
             visibleText: visible,
             normalizedText: normalizer.normalize(visible),

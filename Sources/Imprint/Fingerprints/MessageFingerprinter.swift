@@ -12,10 +12,14 @@ public struct MessageFingerprinter: Sendable {
     /// The fingerprints of a message's features.
     public func fingerprints(of features: MessageFeatures) -> MessageFingerprints {
         var out = MessageFingerprints(fingerprints: [], skipped: [], imageFailed: false, textBytes: 0)
-        let text = Array(features.normalizedText.utf8)
-        out.textBytes = text.count
-        addText(text, features: features, to: &out)
-        addTokens(features, text: text, to: &out)
+        // The normalized text's UTF-8 read in place (a native String is contiguous: no copy).
+        var normalized = features.normalizedText
+        normalized.withUTF8 { utf8 in
+            let text = UnsafeRawBufferPointer(utf8)
+            out.textBytes = text.count
+            addText(text, features: features, to: &out)
+            addTokens(features, text: text, to: &out)
+        }
         addLinks(features, to: &out)
         addAttachments(features, to: &out)
         out.fingerprints.append(Fingerprint(kind: .mimeStructure, word: XXH3.hash64(features.structure.utf8)))
@@ -25,13 +29,17 @@ public struct MessageFingerprinter: Sendable {
 
     // MARK: Text
 
-    private func addText(_ text: [UInt8], features: MessageFeatures, to out: inout MessageFingerprints) {
+    private func addText(_ text: UnsafeRawBufferPointer, features: MessageFeatures, to out: inout MessageFingerprints) {
         if !text.isEmpty {
-            out.fingerprints.append(Fingerprint(kind: .exactBodySHA256, value: Array(SHA256.hash(data: text))))
+            var sha256 = SHA256()
+            sha256.update(bufferPointer: text)  // in place (`hash(data:)` copies a raw buffer into an array)
+            out.fingerprints.append(Fingerprint(kind: .exactBodySHA256, value: Array(sha256.finalize())))
         }
-        let pyzorParts = features.textParts.filter { !$0.isEmpty }
-        if !pyzorParts.isEmpty {
-            out.fingerprints.append(Fingerprint(kind: .pyzor, value: PyzorDigest.hash(parts: pyzorParts)))
+        if features.textParts.contains(where: { !$0.isEmpty }) {
+            // `PyzorDigest.hash(parts:)` over the non-empty parts, fed one by one (no filtered copy).
+            var pyzor = PyzorDigest()
+            for part in features.textParts where !part.isEmpty { pyzor.update(part: part) }
+            out.fingerprints.append(Fingerprint(kind: .pyzor, value: pyzor.finalize()))
         } else {
             out.skipped.append(.init(family: "pyzor", reason: "no text part"))
         }
@@ -47,7 +55,7 @@ public struct MessageFingerprinter: Sendable {
         } else {
             out.skipped.append(.init(family: "tlsh", reason: "too little variety (TNULL)"))
         }
-        out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(text).description.utf8)))
+        out.fingerprints.append(Fingerprint(kind: .ctph, value: CTPH.hash(text).textBytes))
         out.fingerprints.append(Fingerprint(kind: .nilsimsa, value: Self.littleEndianBytes(Nilsimsa.hash(text).bits)))
         // One tokenization for SimHash and MinHash (the same words `hash(words:)` and `update(words:)` take).
         let wordHashes = WordTokenizer.tokenHashes(text)
@@ -57,24 +65,20 @@ public struct MessageFingerprinter: Sendable {
         if var minhash = try? MinHash(options.minhash) {
             wordHashes.withUnsafeBufferPointer { minhash.update(tokenHashes: $0) }
             if minhash.tokenCount >= options.minhash.shingleSize {
-                let signature = minhash.finalize()
-                var rows: [UInt8] = []
-                rows.reserveCapacity(signature.minima.count * 4)
-                for minimum in signature.minima { rows += Self.bytes(UInt32(truncatingIfNeeded: minimum)) }
-                out.fingerprints.append(Fingerprint(kind: .minhash, value: rows))
+                out.fingerprints.append(Fingerprint(kind: .minhash, value: Self.minhashRows(minhash.finalize())))
             } else {
                 out.skipped.append(.init(family: "minhash", reason: "fewer words than one shingle"))
             }
         }
     }
 
-    private func addTokens(_ features: MessageFeatures, text: [UInt8], to out: inout MessageFingerprints) {
+    private func addTokens(_ features: MessageFeatures, text: UnsafeRawBufferPointer, to out: inout MessageFingerprints) {
         // About one word in six bytes of text, each with its pair: room for all of them at once.
         let expected = min(options.maximumTokens, features.headerWords.count + features.markupWords.count + text.count / 3 + 16)
         var collector = TokenCollector(limit: options.maximumTokens, expectedCount: expected)
         for hash in features.headerWords { collector.add(hash) }
         for hash in features.markupWords { collector.add(hash) }
-        text.withUnsafeBytes { collector.addWords(of: $0, runs: Self.words, wordSeed: 1, pairSeed: 2) }
+        collector.addWords(of: text, runs: Self.words, wordSeed: 1, pairSeed: 2)
         var subject = TextNormalizer().normalize(features.subject)
         subject.withUTF8 { collector.addWords(of: UnsafeRawBufferPointer($0), runs: Self.words, wordSeed: 3) }
         out.fingerprints.reserveCapacity(out.fingerprints.count + collector.tokens.count + 64)
@@ -89,10 +93,14 @@ public struct MessageFingerprinter: Sendable {
 
     private func addLinks(_ features: MessageFeatures, to out: inout MessageFingerprints) {
         // In the order the links appear, each value once, so the output never depends on hashing.
-        var seen = Set<Fingerprint>()
+        var seen = Set<Fingerprint>(minimumCapacity: 3 * features.urls.count)
         func add(_ fingerprint: Fingerprint) {
             if seen.insert(fingerprint).inserted { out.fingerprints.append(fingerprint) }
         }
+        // Hosts whose host and domain fingerprints are in `seen` already (the domain follows
+        // from the name), so a repeated host builds neither again. ASCII names only: equal
+        // ASCII strings have equal bytes, as equal fingerprints do.
+        var namesSeen = Set<String>(minimumCapacity: features.urls.count)
         for extracted in features.urls {
             let url = extracted.url
             var bytes: [UInt8] = []
@@ -102,7 +110,9 @@ public struct MessageFingerprinter: Sendable {
             bytes += url.host.name.utf8
             bytes += url.path.utf8
             add(Fingerprint(kind: .url, value: bytes))
-            add(Fingerprint(kind: .host, value: Array(url.host.name.utf8)))
+            let name = url.host.name
+            if name.utf8.allSatisfy({ $0 < 0x80 }), !namesSeen.insert(name).inserted { continue }
+            add(Fingerprint(kind: .host, value: Array(name.utf8)))
             if let domain = url.host.registeredDomain {
                 add(Fingerprint(kind: .registeredDomain, value: Array(domain.utf8)))
             }
@@ -114,7 +124,7 @@ public struct MessageFingerprinter: Sendable {
         for attachment in features.attachments where !attachment.bytes.isEmpty {
             out.fingerprints.append(Fingerprint(kind: .attachmentSHA256, value: Array(SHA256.hash(data: attachment.bytes))))
             if attachment.bytes.count >= 4096 {
-                out.fingerprints.append(Fingerprint(kind: .ctph, value: Array(CTPH.hash(attachment.bytes).description.utf8)))
+                out.fingerprints.append(Fingerprint(kind: .ctph, value: CTPH.hash(attachment.bytes).textBytes))
             }
             guard ImageFormat.sniff(attachment.bytes) != nil else { continue }
             images += 1
@@ -139,18 +149,34 @@ public struct MessageFingerprinter: Sendable {
         }
     }
 
-    // MARK: Byte forms
-
-    static func bytes(_ value: UInt64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
-    static func bytes(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    // MARK: Byte forms (each built in the one array the fingerprint keeps)
 
     static func littleEndianBytes(_ words: SIMD4<UInt64>) -> [UInt8] {
-        (0..<4).flatMap { bytes(words[$0]) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for index in 0..<4 { withUnsafeBytes(of: words[index].littleEndian) { bytes.append(contentsOf: $0) } }
+        return bytes
+    }
+
+    /// A MinHash fingerprint's value: the low 32 bits of each minimum, little-endian.
+    static func minhashRows(_ signature: MinHashSignature) -> [UInt8] {
+        var rows: [UInt8] = []
+        rows.reserveCapacity(signature.minima.count * 4)
+        for minimum in signature.minima {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: minimum).littleEndian) { rows.append(contentsOf: $0) }
+        }
+        return rows
     }
 
     /// The 35 raw bytes the cartridge's TLSH index compares: checksum, L, Q (Q1 ratio low
     /// nibble, Q2 ratio high), then the 32 code bytes.
     static func rawTLSH(_ digest: TLSHDigest) -> [UInt8] {
-        [digest.checksum, digest.lengthValue, (digest.q2Ratio << 4) | (digest.q1Ratio & 0xF)] + digest.body
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(35)
+        bytes.append(digest.checksum)
+        bytes.append(digest.lengthValue)
+        bytes.append((digest.q2Ratio << 4) | (digest.q1Ratio & 0xF))
+        digest.appendBody(to: &bytes)
+        return bytes
     }
 }

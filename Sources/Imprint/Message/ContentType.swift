@@ -39,11 +39,11 @@ public struct ContentType: Hashable, Sendable {
     /// Parses an unfolded header value; `fallback` when it is not `type/subtype`.
     static func parse(_ bytes: [UInt8], fallback: ContentType) -> ContentType {
         let (main, parameters) = MIMEParameterParser.parse(bytes)
-        let halves = main.split(separator: "/", omittingEmptySubsequences: false)
-        guard halves.count == 2 else {
+        // Exactly one "/" (the two halves `split` would give), found without collecting them.
+        guard let slash = main.firstIndex(of: "/"), main[main.index(after: slash)...].firstIndex(of: "/") == nil else {
             return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
         }
-        let type = halves[0].trimmingSpaces, subtype = halves[1].trimmingSpaces
+        let type = main[..<slash].trimmingSpaces, subtype = main[main.index(after: slash)...].trimmingSpaces
         guard !type.isEmpty, !subtype.isEmpty else {
             return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
         }

@@ -12,9 +12,16 @@ public enum EncodedWords {
     /// The longest encoded word recognised, in bytes (RFC 2047 allows 75).
     public static let maxWordLength = 4_096
 
+    /// The decoded text of an unfolded header value read in place: copied to an array only
+    /// when it holds a word marker (most values have none and decode as they are).
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count >= 8, containsMarker(bytes) else { return CharsetDecoder.decode(bytes, charset: nil) }
+        return decode(Array(bytes))
+    }
+
     /// The decoded text of an unfolded header value.
     public static func decode(_ bytes: [UInt8]) -> String {
-        guard bytes.count >= 8, containsMarker(bytes) else { return CharsetDecoder.decode(bytes, charset: nil) }
+        guard bytes.count >= 8, bytes.withUnsafeBufferPointer(containsMarker) else { return CharsetDecoder.decode(bytes, charset: nil) }
         var text = ""
         var literalStart = 0
         var pending: [UInt8] = []
@@ -54,7 +61,7 @@ public enum EncodedWords {
         return text
     }
 
-    private static func containsMarker(_ bytes: [UInt8]) -> Bool {
+    private static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "=") && bytes[index + 1] == UInt8(ascii: "?") {
             return true
         }

@@ -55,7 +55,7 @@ public struct Envelope: Hashable, Sendable {
     /// The envelope inferred from `Return-Path` and the `Received` chain (see the type's doc).
     public init(inferredFrom headers: HeaderList) {
         self.init(mailFrom: headers.first(named: "Return-Path").map { Self.stripBrackets($0.value) })
-        for field in headers.all(named: "Received") {
+        for field in headers where field.hasName("Received") {
             let hop = ReceivedHop(field)
             if recipients.isEmpty, let recipient = hop.recipient { recipients = [recipient] }
             if let address = hop.address, !address.isPrivateOrLocal {

@@ -31,24 +31,30 @@ public struct HeaderField: Sendable {
 
     /// The unfolded value bytes (RFC 5322 §2.2.3): line breaks inside removed, the whitespace
     /// after them kept; leading and trailing whitespace trimmed.
-    public var unfoldedBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(valueRange.count)
-        for index in valueRange {
-            let byte = storage[index]
-            if byte == 0x0D || byte == 0x0A { continue }
-            if bytes.isEmpty, byte == 0x20 || byte == 0x09 { continue }
-            bytes.append(byte)
+    public var unfoldedBytes: [UInt8] { withUnfoldedBytes { Array($0) } }
+
+    /// Calls `body` with ``unfoldedBytes`` in a temporary buffer (on the stack for values up
+    /// to 1 KiB), for readers that do not keep them.
+    func withUnfoldedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: valueRange.count) { buffer in
+            var count = 0
+            for index in valueRange {
+                let byte = storage[index]
+                if byte == 0x0D || byte == 0x0A { continue }
+                if count == 0, byte == 0x20 || byte == 0x09 { continue }
+                buffer[count] = byte
+                count += 1
+            }
+            while count > 0, buffer[count - 1] == 0x20 || buffer[count - 1] == 0x09 { count -= 1 }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        return bytes
     }
 
     /// The unfolded value as text (UTF-8, or ISO-8859-1 when not valid UTF-8), not decoded.
-    public var value: String { CharsetDecoder.decode(unfoldedBytes, charset: nil) }
+    public var value: String { withUnfoldedBytes { CharsetDecoder.decode($0, charset: nil) } }
 
     /// The unfolded value with RFC 2047 encoded words decoded.
-    public var decodedValue: String { EncodedWords.decode(unfoldedBytes) }
+    public var decodedValue: String { withUnfoldedBytes { EncodedWords.decode($0) } }
 
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 {

@@ -43,15 +43,24 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
             .joined(separator: ":")
     }
 
+    /// The four bytes of a dotted quad: exactly four `.`-separated pieces (empty ones count,
+    /// as `split(separator: ".", omittingEmptySubsequences: false)` gives them), each 1 to 3
+    /// ASCII characters that `UInt8` reads. Allocates only the result: candidates that are not
+    /// addresses (most of what `ReceivedHop` tries) cost nothing.
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
-        let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard pieces.count == 4 else { return nil }
-        var out: [UInt8] = []
-        for piece in pieces {
-            guard (1...3).contains(piece.count), piece.allSatisfy(\.isASCII), let value = UInt8(piece) else { return nil }
-            out.append(value)
+        var address: UInt32 = 0, pieces = 0
+        var rest = text
+        while true {
+            let dot = rest.firstIndex(of: ".")
+            let piece = rest[..<(dot ?? rest.endIndex)]
+            guard pieces < 4, (1...3).contains(piece.count), piece.allSatisfy(\.isASCII), let value = UInt8(piece) else { return nil }
+            address = address << 8 | UInt32(value)
+            pieces += 1
+            guard let dot else { break }
+            rest = rest[rest.index(after: dot)...]
         }
-        return out
+        guard pieces == 4 else { return nil }
+        return withUnsafeBytes(of: address.bigEndian) { Array($0) }
     }
 
     static func parseIPv6(_ text: Substring) -> [UInt8]? {

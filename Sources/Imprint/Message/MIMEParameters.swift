@@ -55,6 +55,7 @@ enum MIMEParameterParser {
     /// Joins RFC 2231 sections and decodes extended values; the first plain or extended
     /// occurrence of a name wins over later duplicates.
     private static func combine(_ pieces: [(name: [UInt8], value: [UInt8])]) -> [MIMEParameter] {
+        if let plain = plainParameters(pieces) { return plain }
         struct Section { var number: Int; var extended: Bool; var value: [UInt8] }
         var order: [String] = []
         var sections: [String: [Section]] = [:]
@@ -108,6 +109,16 @@ enum MIMEParameterParser {
             }
             return MIMEParameter(name: key, value: text, rawValue: raw)
         }
+    }
+
+    /// The common case without the bookkeeping of `combine`: a few parameters, none an RFC 2231
+    /// section or extended value (no `*` in a name), no two with the same name. Each is then its
+    /// own single plain section, which `combine` would decode exactly so. Nil otherwise.
+    private static func plainParameters(_ pieces: [(name: [UInt8], value: [UInt8])]) -> [MIMEParameter]? {
+        guard pieces.count <= 8, !pieces.contains(where: { $0.name.contains(UInt8(ascii: "*")) }) else { return nil }
+        let names = pieces.map { String(decoding: $0.name, as: UTF8.self).lowercased() }
+        for (position, name) in names.enumerated() where names[..<position].contains(name) { return nil }
+        return zip(names, pieces).map { MIMEParameter(name: $0, value: EncodedWords.decode($1.value), rawValue: $1.value) }
     }
 
     private static func percentDecoded(_ value: ArraySlice<UInt8>) -> [UInt8] {

@@ -8,6 +8,7 @@ public struct QuotedPrintableDecoder: Sendable {
     private enum State: Sendable { case text, equals, escape(UInt8), softBreak, carriageReturn }
     private var state = State.text
     /// Whitespace (and, in `softBreak`, the `=` before it) not yet known to be line-final.
+    /// Emptied keeping its capacity: allocated once a part, not once a line.
     private var pending: [UInt8] = []
     private var output: [UInt8] = []
     /// The most bytes kept.
@@ -17,7 +18,9 @@ public struct QuotedPrintableDecoder: Sendable {
 
     public init(limit: Int = .max, expectedInputCount: Int = 0) {
         self.limit = limit
-        output.reserveCapacity(min(limit, expectedInputCount))
+        // Room for the input and one CR for every 16 bytes: a bare LF line break comes out as
+        // CRLF, so decoded text with LF endings outgrows its input (lines of QP are short).
+        output.reserveCapacity(min(limit, expectedInputCount + expectedInputCount / 16 + 16))
     }
 
     /// Decodes the next chunk.
@@ -71,7 +74,7 @@ public struct QuotedPrintableDecoder: Sendable {
         case .carriageReturn: emit(0x0D)
         }
         state = .text
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         if output.count > limit { output.removeLast(output.count - limit); isTruncated = true }
         return output
     }
@@ -98,7 +101,7 @@ public struct QuotedPrintableDecoder: Sendable {
             if Self.hexValue(byte) != nil {
                 state = .escape(byte)
             } else if byte == 0x0A {
-                pending.removeAll(); state = .text
+                pending.removeAll(keepingCapacity: true); state = .text
             } else if byte == 0x0D || byte == 0x20 || byte == 0x09 {
                 state = .softBreak
                 if byte != 0x0D { pending.append(byte) }
@@ -115,16 +118,15 @@ public struct QuotedPrintableDecoder: Sendable {
         case .softBreak:
             // After `=` then whitespace or CR: a soft break if only whitespace/CR precede the LF.
             if byte == 0x0A {
-                pending.removeAll(); state = .text
+                pending.removeAll(keepingCapacity: true); state = .text
             } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
                 if byte != 0x0D { pending.append(byte) }
             } else {
                 // Not a line end after all: keep `=` and the whitespace literally.
-                let held = pending
-                pending.removeAll()
                 state = .text
                 emit(UInt8(ascii: "="))
-                for space in held { emit(space) }
+                for space in pending { emit(space) }
+                pending.removeAll(keepingCapacity: true)
                 consume(byte)
             }
         case .carriageReturn:
@@ -137,7 +139,7 @@ public struct QuotedPrintableDecoder: Sendable {
     }
 
     private mutating func hardBreak() {
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         emit(0x0D)
         emit(0x0A)
     }

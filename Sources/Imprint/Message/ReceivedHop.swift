@@ -9,17 +9,22 @@ struct ReceivedHop {
     var address: IPAddress?
     var recipient: String?
 
-    init(_ value: String) { self.init(utf8: Array(value.utf8)) }
+    init(_ value: String) {
+        var value = value
+        self = value.withUTF8 { ReceivedHop(utf8: $0) }
+    }
 
     /// The hop of a `Received` field: its unfolded bytes as `HeaderField.value` decodes them,
-    /// unfolded once (ASCII, the common case, decodes to itself and is not copied).
+    /// unfolded once into a temporary buffer (ASCII, the common case, decodes to itself and is
+    /// read in place).
     init(_ field: HeaderField) {
-        let bytes = field.unfoldedBytes
-        if bytes.allSatisfy({ $0 < 0x80 }) { self.init(utf8: bytes) } else { self.init(CharsetDecoder.decode(bytes, charset: nil)) }
+        self = field.withUnfoldedBytes { bytes in
+            bytes.allSatisfy({ $0 < 0x80 }) ? ReceivedHop(utf8: bytes) : ReceivedHop(CharsetDecoder.decode(bytes, charset: nil))
+        }
     }
 
     /// The hop of an unfolded field value given as UTF-8.
-    init(utf8 bytes: [UInt8]) {
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         /// The first match of a lower-case ASCII `needle`, ignoring ASCII case, in `start..<end`.
         func find(_ needle: StaticString, from start: Int = 0, before end: Int? = nil) -> Int? {
             let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)

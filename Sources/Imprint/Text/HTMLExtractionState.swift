@@ -29,6 +29,8 @@ struct HTMLExtractionState {
     var inHead = false
     /// The link whose anchor text is being collected, and the stack depth of its `a`.
     var openLink: (index: Int, depth: Int, text: [UInt8])?
+    /// The last link's anchor text buffer, emptied, for the next link (one buffer a document).
+    var spareAnchorText: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: HTMLTextExtractor.Limits) {
         self.bytes = bytes
@@ -101,7 +103,8 @@ struct HTMLExtractionState {
                 finishLink()
                 if links.count < limits.links {
                     links.append(HTMLLink(kind: .anchor, target: href, text: ""))
-                    openLink = (links.count - 1, stack.count + 1, [])
+                    openLink = (links.count - 1, stack.count + 1, spareAnchorText)
+                    spareAnchorText = []  // the open link holds the only reference while it grows
                 }
             } else if links.count < limits.links {
                 links.append(HTMLLink(kind: name == "area" ? .area : .form, target: href, text: name == "area" ? alt : ""))
@@ -152,6 +155,8 @@ struct HTMLExtractionState {
         guard let link = openLink else { return }
         links[link.index].text = String(decodingTrimmed: link.text)
         openLink = nil
+        spareAnchorText = link.text
+        spareAnchorText.removeAll(keepingCapacity: true)
     }
 
     mutating func appendImage(source: String, alt: String) {
@@ -160,6 +165,9 @@ struct HTMLExtractionState {
     }
 
     func decodedAttribute(_ range: Range<Int>) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        // No character reference: the value is its bytes, read in place (no copy to decode into).
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decodingTrimmed: raw) }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var index = range.lowerBound
@@ -203,7 +211,7 @@ extension String {
 
     /// `String(decoding: bytes, as: UTF8.self).trimmingSpacesAndControls()`, built once.
     /// (A byte up to 0x20 always decodes to itself, even beside invalid sequences.)
-    init(decodingTrimmed bytes: [UInt8]) {
+    init(decodingTrimmed bytes: some BidirectionalCollection<UInt8>) {
         guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { self = ""; return }
         let last = bytes.lastIndex(where: { $0 > 0x20 })!
         self = String(decoding: bytes[first...last], as: UTF8.self)

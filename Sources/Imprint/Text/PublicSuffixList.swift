@@ -12,9 +12,9 @@ public struct PublicSuffixList: Sendable {
     /// The ICANN section alone (no `github.io`, `blogspot.com`-style private suffixes).
     public static let icannOnly = PublicSuffixList(rules: PublicSuffixData.icann)
 
-    fileprivate var rules: Set<String> = []
-    fileprivate var wildcards: Set<String> = []  // "*.ck" stored as "ck"
-    private var exceptions: Set<String> = []  // "!www.ck" stored as "www.ck"
+    fileprivate var rules = UTF8StringSet()
+    fileprivate var wildcards = UTF8StringSet()  // "*.ck" stored as "ck"
+    private var exceptions = UTF8StringSet()  // "!www.ck" stored as "www.ck"
 
     /// Builds a list from rules, one a line (comments and blank lines ignored).
     public init(rules text: String) {
@@ -37,19 +37,18 @@ public struct PublicSuffixList: Sendable {
     public func publicSuffix(of host: String) -> String {
         var host = host
         return host.withUTF8 { utf8 in
-            func suffix(_ start: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: utf8[start...]), as: UTF8.self) }
+            // Candidates are looked up as bytes in place; only the answer becomes a String.
+            func suffix(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: utf8[start...]) }
+            func answer(_ start: Int) -> String { String(decoding: suffix(start), as: UTF8.self) }
             // Walk from the longest candidate suffix (label by label, left to right); the first
             // match is the longest rule.
-            var candidate = suffix(0)
             var start = 0
             while true {
                 let next = utf8[start...].firstIndex(of: UInt8(ascii: ".")).map { $0 + 1 }
-                let rest = next.map(suffix)
-                if exceptions.contains(candidate) { return rest ?? candidate }
-                if rules.contains(candidate) { return candidate }
-                guard let next, let rest else { return candidate }
-                if wildcards.contains(rest) { return candidate }
-                candidate = rest
+                if exceptions.contains(utf8: suffix(start)) { return answer(next ?? start) }
+                if rules.contains(utf8: suffix(start)) { return answer(start) }
+                guard let next else { return answer(start) }
+                if wildcards.contains(utf8: suffix(next)) { return answer(start) }
                 start = next
             }
         }

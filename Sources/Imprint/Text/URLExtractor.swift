@@ -68,13 +68,13 @@ public struct URLExtractor: Sendable {
 
     func appendURLs(inText text: String, origin: ExtractedURL.Origin, to found: inout [ExtractedURL]) {
         var text = text
-        let matches = text.withUTF8 { bytes in
-            URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength).matches(limit: limits.urls - found.count)
-                .map { ($0, String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.raw]), as: UTF8.self)) }
-        }
-        for (match, raw) in matches where found.count < limits.urls {
-            guard let url = NormalizedURL(match.cleaned) else { continue }
-            append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
+        text.withUTF8 { bytes in
+            let matches = URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength).matches(limit: limits.urls - found.count)
+            for match in matches where found.count < limits.urls {
+                guard let url = NormalizedURL(match.cleaned) else { continue }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[match.raw]), as: UTF8.self)
+                append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
+            }
         }
     }
 
@@ -94,8 +94,13 @@ public struct URLExtractor: Sendable {
 enum RedirectTargets {
     static func candidates(inQuery query: String) -> [String] {
         var targets: [String] = []
-        for parameter in query.split(separator: "&") {
-            guard let equals = parameter.firstIndex(of: "=") else { continue }
+        // The non-empty `&`-separated parameters (as `split(separator: "&")` gives them), in place.
+        var rest = query[...]
+        while !rest.isEmpty {
+            let ampersand = rest.firstIndex(of: "&") ?? rest.endIndex
+            let parameter = rest[..<ampersand]
+            rest = ampersand == rest.endIndex ? rest[rest.endIndex...] : rest[rest.index(after: ampersand)...]
+            guard !parameter.isEmpty, let equals = parameter.firstIndex(of: "=") else { continue }
             var value = Substring(URLPercentEncoding.decode(parameter[parameter.index(after: equals)...]))
             for _ in 0..<2 where value.utf8.contains(UInt8(ascii: "%")) && !looksLikeURL(value) {
                 value = Substring(URLPercentEncoding.decode(value))

@@ -10,8 +10,27 @@ enum URLPercentEncoding {
             break
         }
         if clean { return String(decoding: bytes, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        // The output is ASCII (anything else is encoded) and at most three bytes an input byte:
+        // written straight into the String's storage.
+        return String(unsafeUninitializedCapacity: 3 * bytes.count) { buffer in
+            var output = OutputCursor(buffer: buffer)
+            encode(bytes, isPath: isPath, to: &output)
+            return output.count
+        }
+    }
+
+    /// Writes bytes with a capacity the caller has checked.
+    struct OutputCursor {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
+    }
+
+    private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, isPath: Bool, to output: inout OutputCursor) {
         var index = 0
         while index < bytes.count {
             var byte = bytes[index]
@@ -39,7 +58,6 @@ enum URLPercentEncoding {
             }
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     @inline(__always)
@@ -69,21 +87,29 @@ enum URLPercentEncoding {
     /// Decodes every valid triplet (for query values and mailto addresses); the result is
     /// repaired UTF-8.
     static func decode(_ text: Substring) -> String {
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                output.append(high << 4 | low)
-                index += 3
-            } else {
-                output.append(bytes[index] == UInt8(ascii: "+") ? 0x20 : bytes[index])
-                index += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            // Nothing to decode: the text as it is (no copy to decode into).
+            guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            // At most one byte an input byte, repaired as `String(decoding:as:)` repairs.
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var output = OutputCursor(buffer: buffer)
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+                       let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                        output.append(high << 4 | low)
+                        index += 3
+                    } else {
+                        output.append(bytes[index] == UInt8(ascii: "+") ? 0x20 : bytes[index])
+                        index += 1
+                    }
+                }
+                return output.count
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

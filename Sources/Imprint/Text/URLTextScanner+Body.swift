@@ -1,20 +1,40 @@
 extension URLTextScanner {
+    /// The buffers `body` builds a URL in, kept across the URLs of one scan (emptied, not
+    /// freed, between them): a scan allocates them once, not as each URL grows.
+    struct BodyBuffers {
+        /// The URL as repaired so far.
+        var cleaned: [UInt8] = []
+        /// The raw end offset after each cleaned byte past the prefix.
+        var rawEnds: [Int] = []
+
+        /// Empties both, with room for a URL of typical length.
+        mutating func reset() {
+            cleaned.removeAll(keepingCapacity: true)
+            rawEnds.removeAll(keepingCapacity: true)
+            cleaned.reserveCapacity(Self.typicalLength)
+            rawEnds.reserveCapacity(Self.typicalLength)
+        }
+
+        static let typicalLength = 256
+    }
+
     /// Reads a URL's authority and the rest from `start`, repairing defanged dots.
-    func body(from start: Int, rawStart: Int, prefix: String, disguise: ExtractedURL.Disguise) -> Match? {
+    func body(from start: Int, rawStart: Int, prefix: String, disguise: ExtractedURL.Disguise,
+              buffers: inout BodyBuffers) -> Match? {
         var disguise = disguise
-        var cleaned: [UInt8] = Array(prefix.utf8)
-        var rawEnds: [Int] = []  // raw end offset after each cleaned byte past the prefix
-        let prefixCount = cleaned.count
+        buffers.reset()
+        buffers.cleaned += prefix.utf8
+        let prefixCount = buffers.cleaned.count
         var inAuthority = prefix != "mailto:"
         var index = start
         let count = bytes.count
-        while index < count, cleaned.count < maximumLength {
+        while index < count, buffers.cleaned.count < maximumLength {
             let byte = bytes[index]
             if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "{"),
                let length = token(at: index, Self.defangedDots) {
-                cleaned.append(UInt8(ascii: "."))
+                buffers.cleaned.append(UInt8(ascii: "."))
                 index += length
-                rawEnds.append(index)
+                buffers.rawEnds.append(index)
                 disguise.insert(.dots)
                 continue
             }
@@ -28,8 +48,8 @@ extension URLTextScanner {
                     || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
                     || scalar.value == 0x3002 || scalar.value == 0xFF0E || scalar.value == 0xFF61 else { break }
                 for offset in 0..<length {
-                    cleaned.append(bytes[index + offset])
-                    rawEnds.append(index + offset + 1)
+                    buffers.cleaned.append(bytes[index + offset])
+                    buffers.rawEnds.append(index + offset + 1)
                 }
                 index += length
                 continue
@@ -37,13 +57,13 @@ extension URLTextScanner {
             if inAuthority, byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\\") {
                 inAuthority = false
             }
-            cleaned.append(byte)
+            buffers.cleaned.append(byte)
             index += 1
-            rawEnds.append(index)
+            buffers.rawEnds.append(index)
         }
-        trimTrailing(&cleaned, &rawEnds, prefixCount: prefixCount)
-        guard cleaned.count > prefixCount, let end = rawEnds.last else { return nil }
-        return Match(raw: rawStart..<end, cleaned: String(decoding: cleaned, as: UTF8.self), disguise: disguise)
+        trimTrailing(&buffers.cleaned, &buffers.rawEnds, prefixCount: prefixCount)
+        guard buffers.cleaned.count > prefixCount, let end = buffers.rawEnds.last else { return nil }
+        return Match(raw: rawStart..<end, cleaned: String(decoding: buffers.cleaned, as: UTF8.self), disguise: disguise)
     }
 
     /// Drops trailing punctuation, and closing brackets that have no opening one in the URL.

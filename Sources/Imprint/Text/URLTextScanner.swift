@@ -23,6 +23,7 @@ struct URLTextScanner {
 
     func matches(limit: Int) -> [Match] {
         var found: [Match] = []
+        var buffers = BodyBuffers()
         var index = 0
         let count = bytes.count
         while index < count, found.count < limit {
@@ -32,20 +33,26 @@ struct URLTextScanner {
                 continue
             }
             if let (scheme, bodyStart, disguised) = matchScheme(at: index),
-               let match = body(from: bodyStart, rawStart: index, prefix: scheme, disguise: disguised ? .scheme : []) {
-                found.append(match)
+               let match = body(from: bodyStart, rawStart: index, prefix: scheme, disguise: disguised ? .scheme : [], buffers: &buffers) {
+                append(match, to: &found)
                 index = match.raw.upperBound
                 continue
             }
             let (hostEnd, isHost) = bareHost(at: index)
-            if isHost, let match = body(from: index, rawStart: index, prefix: "http://", disguise: .bareHost) {
-                found.append(match)
+            if isHost, let match = body(from: index, rawStart: index, prefix: "http://", disguise: .bareHost, buffers: &buffers) {
+                append(match, to: &found)
                 index = match.raw.upperBound
                 continue
             }
             index = max(index + 1, hostEnd)
         }
         return found
+    }
+
+    /// Appends a match, making room for several at the first (a text with one URL often has more).
+    private func append(_ match: Match, to found: inout [Match]) {
+        if found.isEmpty { found.reserveCapacity(8) }
+        found.append(match)
     }
 
     @inline(__always)

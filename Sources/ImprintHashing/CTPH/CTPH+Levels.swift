@@ -28,10 +28,11 @@ extension CTPH {
         /// The low 16 bits of ssdeep's `HASH_INIT` (0x28021967).
         static let pieceInit: UInt16 = 0x1967
 
-        var storage: [UInt8]
+        /// `byteCount` bytes, inline: a state allocates nothing.
+        var storage = InlineArray<2304, UInt8>(repeating: 0)
 
         init() {
-            storage = [UInt8](repeating: 0, count: Self.byteCount)
+            assert(storage.count == Self.byteCount)
             storage.withUnsafeMutableBufferPointer { buffer in
                 let handle = LevelHandle(buffer.baseAddress!)
                 handle.setPiece(0, Self.pieceInit)

@@ -8,7 +8,7 @@
 /// pieces for the block size `bs` and for `2·bs`, printed `bs:h1:h2`.
 ///
 /// All 31 block sizes (3 … 3·2³⁰) are tracked at once in a single pass, as ssdeep 2.10+ does, so
-/// the input is read once and memory is constant (about 2.3 KB per state, one allocation).
+/// the input is read once and memory is constant (about 2.3 KB per state, inline: no allocation).
 ///
 /// Incremental: `init()`, any number of `update(_:)`, then `finalize()`; or one-shot
 /// `CTPH.hash(_:)`. Splitting the input differently never changes the digest.

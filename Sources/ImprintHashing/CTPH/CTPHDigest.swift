@@ -48,13 +48,23 @@ public struct CTPHDigest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `bs:h1:h2`.
-    public var description: String {
-        var text = String(blockSize)
-        text.append(":")
-        text.append(String(decoding: first, as: UTF8.self))
-        text.append(":")
-        text.append(String(decoding: second, as: UTF8.self))
-        return text
+    public var description: String { String(decoding: textBytes, as: UTF8.self) }
+
+    /// `bs:h1:h2` as UTF-8 bytes, built in one array.
+    public var textBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10 + 2 + first.count + second.count)
+        var digits = blockSize, divisor: UInt32 = 1
+        while digits >= 10 { digits /= 10; divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: blockSize / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+        bytes.append(UInt8(ascii: ":"))
+        bytes += first
+        bytes.append(UInt8(ascii: ":"))
+        bytes += second
+        return bytes
     }
 
     private static func parseBlockSize(_ digits: ArraySlice<UInt8>) throws(CTPHDigestError) -> UInt32 {

@@ -15,8 +15,9 @@
 /// The tests check both against a direct transcription of the reference's trigram hash.
 public struct Nilsimsa: Sendable {
     /// Eight banks of 256 counters, bank n for trigram slot n; folded into `folded` before a
-    /// counter could overflow (after `UInt32.max` bytes).
-    var banks = [UInt32](repeating: 0, count: 8 * 256)
+    /// counter could overflow (after `UInt32.max` bytes). Inline: a state allocates nothing
+    /// (`folded` only past 4 GiB of input).
+    var banks = InlineArray<2048, UInt32>(repeating: 0)
     var folded: [UInt64] = []
     var sinceFold: UInt64 = 0
     /// The last four bytes, most recent in the low byte.
@@ -87,11 +88,14 @@ public struct Nilsimsa: Sendable {
         // exact mean; for integers that is the same as comparing with the floor).
         let threshold = trigrams / 256
         var words = SIMD4<UInt64>.zero
-        for bucket in 0..<256 {
-            var total = folded.isEmpty ? 0 : folded[bucket]
-            for slot in 0..<8 { total &+= UInt64(banks[slot &* 256 &+ bucket]) }
-            if total > threshold {
-                words[NilsimsaDigest.word(ofBucket: bucket)] |= 1 &<< UInt64(NilsimsaDigest.shift(ofBucket: bucket))
+        // Through one pointer: reading the inline banks element by element may copy them each time.
+        banks.withUnsafeBufferPointer { banks in
+            for bucket in 0..<256 {
+                var total = folded.isEmpty ? 0 : folded[bucket]
+                for slot in 0..<8 { total &+= UInt64(banks[slot &* 256 &+ bucket]) }
+                if total > threshold {
+                    words[NilsimsaDigest.word(ofBucket: bucket)] |= 1 &<< UInt64(NilsimsaDigest.shift(ofBucket: bucket))
+                }
             }
         }
         return NilsimsaDigest(bits: words)
@@ -108,10 +112,13 @@ public struct Nilsimsa: Sendable {
     mutating func warmUp(_ c: UInt8) {
         let w0 = UInt8(truncatingIfNeeded: window), w1 = UInt8(truncatingIfNeeded: window >> 8)
         let w2 = UInt8(truncatingIfNeeded: window >> 16)
-        if byteCount >= 2 { banks[Self.tranHash(c, w0, w1, 0)] += 1 }
-        if byteCount >= 3 {
-            banks[256 + Self.tranHash(c, w0, w2, 1)] += 1
-            banks[512 + Self.tranHash(c, w1, w2, 2)] += 1
+        let seen = byteCount
+        banks.withUnsafeMutableBufferPointer { banks in
+            if seen >= 2 { banks[Self.tranHash(c, w0, w1, 0)] += 1 }
+            if seen >= 3 {
+                banks[256 + Self.tranHash(c, w0, w2, 1)] += 1
+                banks[512 + Self.tranHash(c, w1, w2, 2)] += 1
+            }
         }
         window = (window << 8) | UInt32(c)
         byteCount += 1
@@ -119,11 +126,15 @@ public struct Nilsimsa: Sendable {
     }
 
     mutating func fold() {
-        if folded.isEmpty { folded = [UInt64](repeating: 0, count: 256) }
-        for index in 0..<banks.count {
-            folded[index & 255] &+= UInt64(banks[index])
-            banks[index] = 0
+        var folded = self.folded.isEmpty ? [UInt64](repeating: 0, count: 256) : self.folded
+        self.folded = []  // `folded` holds the only reference while it is added to
+        banks.withUnsafeMutableBufferPointer { banks in
+            for index in 0..<banks.count {
+                folded[index & 255] &+= UInt64(banks[index])
+                banks[index] = 0
+            }
         }
+        self.folded = folded
         sinceFold = 0
     }
 }

@@ -18,6 +18,10 @@ extension PyzorDigest {
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         guard let bytes = text.baseAddress else { return }
         let count = text.count
+        // Room for the most this part can keep (every byte; a kept line has at least
+        // `minimumLineLength` scalars and a break), so the arrays grow once a part, not as they fill.
+        keptBytes.reserveCapacity(keptBytes.count + count)
+        keptEnds.reserveCapacity(keptEnds.count + count / (Self.minimumLineLength + 1) + 1)
         var lineStart = keptBytes.count, lineLength = 0
         var runStart = -1, runScalars = 0, runHasNul = false, runHasMark = false
         var index = 0

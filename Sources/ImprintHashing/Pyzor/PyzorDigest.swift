@@ -49,7 +49,7 @@ public struct PyzorDigest: Sendable {
     public func finalize() -> [UInt8] {
         var hasher = SHA1()
         keptBytes.withUnsafeBytes { raw in
-            for index in selectedLines() {
+            forEachSelectedLine { index in
                 let start = index == 0 ? 0 : keptEnds[index - 1]
                 hasher.update(UnsafeRawBufferPointer(rebasing: raw[start..<keptEnds[index]]))
             }
@@ -59,16 +59,22 @@ public struct PyzorDigest: Sendable {
 
     /// The indices of the kept lines that are digested, in order (with repeats, as Pyzor).
     public func selectedLines() -> [Int] {
-        let count = keptEnds.count
-        guard count > Self.atomicLineCount else { return Array(0..<count) }
         var selected: [Int] = []
+        forEachSelectedLine { selected.append($0) }
+        return selected
+    }
+
+    /// Calls `body` with each index of ``selectedLines()``, in order, without collecting them.
+    func forEachSelectedLine(_ body: (Int) -> Void) {
+        let count = keptEnds.count
+        guard count > Self.atomicLineCount else {
+            for index in 0..<count { body(index) }
+            return
+        }
         for sample in Self.samples {
             let first = sample.offsetPercent * count / 100
-            for index in first..<(first + sample.length) where index < count {
-                selected.append(index)
-            }
+            for index in first..<(first + sample.length) where index < count { body(index) }
         }
-        return selected
     }
 
     /// The Pyzor digest of a message's decoded text parts.

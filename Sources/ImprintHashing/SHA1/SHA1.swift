@@ -63,18 +63,22 @@ public struct SHA1: Sendable {
     public func finalize() -> [UInt8] {
         var copy = self
         let bitLength = messageLength &* 8
-        var padding = [UInt8](repeating: 0, count: blockCount < 56 ? 56 - blockCount : 120 - blockCount)
-        padding[0] = 0x80
-        for shift in stride(from: 56, through: 0, by: -8) {
-            padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        let zeros = blockCount < 56 ? 56 - blockCount : 120 - blockCount
+        // The padding on the stack (at most 128 bytes): only the digest is allocated.
+        withUnsafeTemporaryAllocation(byteCount: zeros + 8, alignment: 8) { padding in
+            padding.initializeMemory(as: UInt8.self, repeating: 0)
+            padding[0] = 0x80
+            padding.storeBytes(of: bitLength.bigEndian, toByteOffset: zeros, as: UInt64.self)
+            copy.update(UnsafeRawBufferPointer(padding))
         }
-        padding.withUnsafeBytes { copy.update($0) }
         assert(copy.blockCount == 0)
         var digest: [UInt8] = []
         digest.reserveCapacity(Self.byteCount)
-        for word in [copy.state.0, copy.state.1, copy.state.2, copy.state.3, copy.state.4] {
-            digest.append(contentsOf: [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16),
-                                       UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)])
+        withUnsafeBytes(of: copy.state) { raw in
+            for index in 0..<5 {
+                let word = raw.load(fromByteOffset: 4 * index, as: UInt32.self)
+                withUnsafeBytes(of: word.bigEndian) { digest.append(contentsOf: $0) }
+            }
         }
         return digest
     }

@@ -12,7 +12,7 @@ public struct SimHash64: Sendable {
     /// The path `update` uses when none is named.
     public static let preferredPath: KernelPath = .simd
 
-    @usableFromInline var counters = [SIMD8<Int64>](repeating: .zero, count: 8)  // counter 8g + j in lane j of g
+    @usableFromInline var counters = InlineArray<8, SIMD8<Int64>>(repeating: .zero)  // counter 8g + j in lane j of g (inline: no allocation)
     @usableFromInline let path: KernelPath
 
     /// Starts a digest.
@@ -99,9 +99,11 @@ public struct SimHash64: Sendable {
     /// The digest: bit i set when counter i is positive.
     public func finalize() -> UInt64 {
         var digest: UInt64 = 0
-        for group in 0..<8 {
-            for lane in 0..<8 where counters[group][lane] > 0 {
-                digest |= 1 << UInt64(group * 8 + lane)
+        counters.withUnsafeBufferPointer { counters in
+            for group in 0..<8 {
+                for lane in 0..<8 where counters[group][lane] > 0 {
+                    digest |= 1 << UInt64(group * 8 + lane)
+                }
             }
         }
         return digest

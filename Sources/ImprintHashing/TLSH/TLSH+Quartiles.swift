@@ -16,8 +16,11 @@ extension TLSH {
         var bits: UInt32 = 0
         for index in 0..<count { bits |= values[index] }
         let shift = UInt32(max(0, UInt32.bitWidth - bits.leadingZeroBitCount - 8))
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256 + count) { scratch in
-            let bins = scratch.baseAddress!, gathered = bins + 256
+        // Two scratch buffers, not one: each stays within the 1 KiB that
+        // `withUnsafeTemporaryAllocation` puts on the stack (a larger one goes to the heap).
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 256) { binScratch in
+          withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { gatheredScratch in
+            let bins = binScratch.baseAddress!, gathered = gatheredScratch.baseAddress!
             bins.initialize(repeating: 0, count: 256)
             for index in 0..<count { bins[Int(values[index] &>> shift)] &+= 1 }
             // The bin of each rank, and how many counts lie in the bins before it.
@@ -42,6 +45,7 @@ extension TLSH {
                 return gathered[rank - place.below]
             }
             return (value(r1, p1), value(r2, p2), value(r3, p3))
+          }
         }
     }
 

@@ -17,7 +17,7 @@
 /// too little variety (the third quartile of the bucket counts is 0, or no more than half of
 /// the 128 buckets are non-zero) has no digest: `finalize()` returns nil, which the reference
 /// tools print as `TNULL`. Bucket counts are 32-bit and wrap as the reference's do; memory
-/// use is constant (6 KiB of counts, and 260 KiB of tables shared by all hashers) whatever the
+/// use is constant (6 KiB of counts in the state value, no allocation, and 260 KiB of tables shared by all hashers) whatever the
 /// input length.
 ///
 /// Speed: two per-byte loops selected by ``KernelPath``, proven equal by the tests: `.scalar`
@@ -35,8 +35,8 @@ public struct TLSH: Sendable {
 
     /// Six 256-entry histograms, one per triplet salt, indexed before the last Pearson step
     /// (see `absorb`) and merged in `finalize()`. Separate histograms keep consecutive
-    /// increments of the same bucket from waiting on each other.
-    var counts: [UInt32]
+    /// increments of the same bucket from waiting on each other. Inline: a state allocates nothing.
+    var counts = InlineArray<1536, UInt32>(repeating: 0)
     /// The last four bytes seen, the most recent in the low byte.
     var window: UInt32 = 0
     /// The running 1-byte Pearson checksum.
@@ -50,7 +50,6 @@ public struct TLSH: Sendable {
     /// - Parameter path: which per-byte loop runs (both give the same digest).
     public init(path: KernelPath = TLSH.preferredPath) {
         self.path = path
-        counts = [UInt32](repeating: 0, count: 6 * 256)
     }
 
     /// Feeds bytes.

@@ -40,7 +40,16 @@ public struct TLSHDigest: Sendable, Hashable {
 
     /// The 32 body bytes in bucket order.
     public var body: [UInt8] {
-        (0..<16).map { low[$0] } + (0..<16).map { high[$0] }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendBody(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the 32 body bytes in bucket order to `bytes` (no allocation when it has room).
+    public func appendBody(to bytes: inout [UInt8]) {
+        for index in 0..<16 { bytes.append(low[index]) }
+        for index in 0..<16 { bytes.append(high[index]) }
     }
 
     /// The 2-bit code (0...3) of bucket `index` (0..<128).

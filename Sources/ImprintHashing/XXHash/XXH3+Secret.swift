@@ -19,17 +19,21 @@ extension XXH3 {
     /// the low word plus the seed and the high word minus it (`XXH3_initCustomSecret`).
     static func derivedSecret(seed: UInt64) -> [UInt8] {
         var secret = defaultSecret
-        secret.withUnsafeMutableBytes { raw in
-            defaultSecret.withUnsafeBytes { source in
-                let base = source.baseAddress!
-                for pair in 0..<(secretSize / 16) {
-                    let low = base.readLE64(16 * pair) &+ seed
-                    let high = base.readLE64(16 * pair + 8) &- seed
-                    raw.storeBytes(of: low.littleEndian, toByteOffset: 16 * pair, as: UInt64.self)
-                    raw.storeBytes(of: high.littleEndian, toByteOffset: 16 * pair + 8, as: UInt64.self)
-                }
+        secret.withUnsafeMutableBytes { deriveSecret(seed: seed, into: $0) }
+        return secret
+    }
+
+    /// Writes the secret of `seed` (``derivedSecret(seed:)``) into `raw`, `secretSize` bytes.
+    static func deriveSecret(seed: UInt64, into raw: UnsafeMutableRawBufferPointer) {
+        assert(raw.count >= secretSize)
+        defaultSecret.withUnsafeBytes { source in
+            let base = source.baseAddress!
+            for pair in 0..<(secretSize / 16) {
+                let low = base.readLE64(16 * pair) &+ seed
+                let high = base.readLE64(16 * pair + 8) &- seed
+                raw.storeBytes(of: low.littleEndian, toByteOffset: 16 * pair, as: UInt64.self)
+                raw.storeBytes(of: high.littleEndian, toByteOffset: 16 * pair + 8, as: UInt64.self)
             }
         }
-        return secret
     }
 }

@@ -47,8 +47,14 @@ public enum XXH3 {
     @usableFromInline
     static func hashOver128(_ input: UnsafeRawPointer, count: Int, seed: UInt64, path: KernelPath) -> UInt64 {
         if count > 240 {
-            let secret = seed == 0 ? defaultSecret : derivedSecret(seed: seed)
-            return secret.withUnsafeBytes { hashLong(input, count: count, secret: $0.baseAddress!, path: path) }
+            if seed == 0 {
+                return defaultSecret.withUnsafeBytes { hashLong(input, count: count, secret: $0.baseAddress!, path: path) }
+            }
+            // The derived secret on the stack (192 bytes): a seeded hash allocates nothing.
+            return withUnsafeTemporaryAllocation(byteCount: secretSize, alignment: 8) { secret in
+                deriveSecret(seed: seed, into: secret)
+                return hashLong(input, count: count, secret: UnsafeRawPointer(secret.baseAddress!), path: path)
+            }
         }
         return defaultSecret.withUnsafeBytes { hash129to240(input, count: count, secret: $0.baseAddress!, seed: seed) }
     }
