@@ -1,4 +1,4 @@
-import Imprint
+@testable import Imprint
 import ImprintTestSupport
 import Testing
 
@@ -57,6 +57,40 @@ struct MessageEnvelopeTests {
         #expect(bare6.clientIP == IPAddress("2a00:1450::1"))
         #expect(try hop("(qmail 1234 invoked from network); 1 Jan 2024").clientIP == nil)
         #expect(try hop("from by").clientIP == nil)
+        let prefixed = try hop("from h.example IPv6:2001:db8::7 by mx")
+        #expect(prefixed.clientIP == IPAddress("2001:db8::7"))
+        let signed = try hop("from h.example +1.2.3.4 by mx")
+        #expect(signed.clientIP == IPAddress("1.2.3.4"))
+    }
+
+    @Test("the Received prefilter admits every piece IPAddress reads (seeded pieces)")
+    func addressPrefilter() {
+        var random = SeededGenerator(seed: 0x4950)
+        let alphabet = Array("0123456789abcdefABCDEFghxyzIPVv+-.:%/_\u{00E9}".utf8)
+        let samples = ["IPv6:2001:db8::1", "ipv6:::1", "1.2.3.4", "+1.2.3.4", "-0.1.2.3", "::ffff:1.2.3.4", "fe80::1",
+                       "mail.example.com", "10.0.0", "2001:db8::", "a.b.c.d"]
+        var admitted = 0, read = 0
+        for index in 0..<20_000 {
+            var piece: [UInt8]
+            if index < samples.count {
+                piece = Array(samples[index].utf8)
+            } else {
+                // Address-shaped: groups of a few characters joined by `.` or `:`, sometimes prefixed.
+                let separator = Bool.random(using: &random) ? UInt8(ascii: ".") : UInt8(ascii: ":")
+                let groups = Int.random(in: 1...8, using: &random)
+                let letters = index % 3 == 0 ? alphabet : Array("0123456789abcdef+".utf8)
+                piece = (0..<groups).flatMap { group in
+                    (group == 0 ? [] : [separator]) + (0..<Int.random(in: 0...3, using: &random)).map { _ in letters.randomElement(using: &random)! }
+                }
+                if index % 5 == 0 { piece = Array("IPv6:".utf8) + piece }
+            }
+            let reads = IPAddress(String(decoding: piece, as: UTF8.self)) != nil
+            let admits = piece.withUnsafeBufferPointer { ReceivedHop.mayBeAddress($0[...]) }
+            if reads { #expect(admits, "\(String(decoding: piece, as: UTF8.self))") }
+            read += reads ? 1 : 0
+            admitted += admits ? 1 : 0
+        }
+        #expect(read > 50 && admitted > read)
     }
 
     @Test("given envelope first, then X-Envelope-* headers, then inference")

@@ -79,12 +79,33 @@ struct ReceivedHop {
         while pieceStart < clauseEnd {
             let piece = token(from: pieceStart, stops: " ()[]=;,\t")
             let end = min(piece.upperBound, clauseEnd)
-            if end > pieceStart, bytes[pieceStart..<end].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }),
-               let address = IPAddress(text(pieceStart..<end)) {
+            if end > pieceStart, Self.mayBeAddress(bytes[pieceStart..<end]), let address = IPAddress(text(pieceStart..<end)) {
                 self.address = address
                 return
             }
             pieceStart = end + 1
         }
+    }
+
+    /// Whether `IPAddress` could read `piece` (a clause piece, no brackets): it has a `.` or `:`,
+    /// and every byte is one an address text may hold (hex digits, `.`, `:`, and the sign `+`/`-`
+    /// that `UInt8(_:)` accepts in a dotted quad), or it starts with `IPv6:`. Most pieces are
+    /// host names: rejected here without building a `String` or running both parsers.
+    static func mayBeAddress(_ piece: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        var hasSeparator = false, plain = true
+        for byte in piece {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ":"): hasSeparator = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"):
+                break
+            default: plain = false
+            }
+        }
+        guard hasSeparator else { return false }
+        if plain { return true }
+        let prefix: StaticString = "ipv6:"
+        return piece.count >= prefix.utf8CodeUnitCount
+            && zip(piece, UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)).allSatisfy { HeaderField.lower($0) == $1 }
     }
 }
