@@ -198,16 +198,24 @@ public struct HammingIndex: Sendable {
         let limit = SIMD8<UInt64>(repeating: UInt64(max(radius, -1) + 1))  // distance < limit
         var code = 0
         while code + codesPerStep <= count {
-            let counts = Hamming.populationCounts(codes.loadUnaligned(fromByteOffset: code &* words &* 8, as: SIMD8<UInt64>.self) ^ pattern)
+            let differences = codes.loadUnaligned(fromByteOffset: code &* words &* 8, as: SIMD8<UInt64>.self) ^ pattern
+            if words == 4 {
+                // Two 256-bit codes: byte counts (at most 8), the four words of each code added
+                // bytewise (at most 32), then one fold a code instead of a full count a word.
+                let bytes = byteCounts(differences)
+                let first = bytes.lowHalf.lowHalf &+ bytes.lowHalf.highHalf, second = bytes.highHalf.lowHalf &+ bytes.highHalf.highHalf
+                let low = byteSum(first[0] &+ first[1]), high = byteSum(second[0] &+ second[1])
+                if low <= radius { hits.append((code, low)) }
+                if high <= radius { hits.append((code + 1, high)) }
+                code &+= 2
+                continue
+            }
+            let counts = Hamming.populationCounts(differences)
             switch words {
             case 1:
                 if any(counts .< limit) {
                     for lane in 0..<8 where counts[lane] < limit[0] { hits.append((code + lane, Int(counts[lane]))) }
                 }
-            case 4:
-                let low = Int(counts.lowHalf.wrappedSum()), high = Int(counts.highHalf.wrappedSum())
-                if low <= radius { hits.append((code, low)) }
-                if high <= radius { hits.append((code + 1, high)) }
             default:
                 for group in 0..<codesPerStep {
                     var distance = 0
@@ -218,6 +226,23 @@ public struct HammingIndex: Sendable {
             code &+= codesPerStep
         }
         return code
+    }
+
+    /// The set bits of each byte of each lane (0...8): the first three steps of
+    /// `Hamming.populationCounts`, whose byte counts may still be added before they are folded.
+    @inline(__always)
+    private static func byteCounts(_ words: SIMD8<UInt64>) -> SIMD8<UInt64> {
+        var x = words &- ((words &>> 1) & 0x5555_5555_5555_5555)
+        x = (x & 0x3333_3333_3333_3333) &+ ((x &>> 2) & 0x3333_3333_3333_3333)
+        return (x &+ (x &>> 4)) & 0x0F0F_0F0F_0F0F_0F0F
+    }
+
+    /// The sum of the eight bytes of `x`, each at most 32 (so the sum, at most 256, fits the
+    /// 16-bit pairs it is gathered in).
+    @inline(__always)
+    private static func byteSum(_ x: UInt64) -> Int {
+        let pairs = (x & 0x00FF_00FF_00FF_00FF) &+ ((x &>> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
     }
 
     /// Up to this many code words (codes × words a code), `search` scans every code: a scan of
