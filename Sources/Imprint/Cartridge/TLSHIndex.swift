@@ -20,8 +20,9 @@
 /// 200 +- 20, where a metric tree prunes almost nothing at radius 70.)
 ///
 /// - Complexity: build O(tables x n); memory 35 + 4 x tables bytes a digest plus
-///   4 x 2^bitsPerKey bytes a table. Query O(tables x (1 + probes) x (n / 2^bitsPerKey + c))
-///   distance computations on random data, c the near neighbours sharing a key.
+///   4 x 2^bitsPerKey bytes a table (scan mode: 74 bytes a digest, no tables). Query
+///   O(tables x (1 + probes) x (n / 2^bitsPerKey + c)) distance computations on random data, c
+///   the near neighbours sharing a key.
 public struct TLSHIndex: Sendable {
     /// Index shape; the defaults give 32 tables of 16-bit keys with one-bit multi-probe
     /// (chosen on 1M synthetic digests: see `Benchmarks` (`--target IndexBenchmarks`)).
@@ -50,6 +51,9 @@ public struct TLSHIndex: Sendable {
     /// Scan mode: digest numbers sorted by length byte, and where each length's run starts (257).
     let byLength: [UInt32]
     let lengthStarts: [UInt32]
+    /// Scan mode: the digests themselves in `byLength` order, so that a scan reads one run of
+    /// memory (gathering them through `byLength` missed the first-level cache on every digest).
+    let lengthOrdered: [UInt8]
 
     /// Indexes `digests`, 35 raw bytes each (see `TLSHDistance`), numbered from 0.
     public init(digests: [UInt8], parameters: Parameters = Parameters()) {
@@ -65,10 +69,12 @@ public struct TLSHIndex: Sendable {
             offsets = []
             postings = []
             (byLength, lengthStarts) = Self.sortedByLength(digests, count: count)
+            lengthOrdered = byLength.flatMap { digests[Int($0) * TLSHDistance.digestLength..<(Int($0) + 1) * TLSHDistance.digestLength] }
             return
         }
         byLength = []
         lengthStarts = []
+        lengthOrdered = []
         let keys = 1 << parameters.bitsPerKey
         var offsets = [UInt32](repeating: 0, count: parameters.tables * (keys + 1))
         var postings = [UInt32](repeating: 0, count: parameters.tables * count)
@@ -185,17 +191,16 @@ public struct TLSHIndex: Sendable {
         var hits: [(digest: Int, distance: Int)] = []
         let own = Int(query[1])
         query.withUnsafeBufferPointer { query in
-            digests.withUnsafeBufferPointer { digests in
+            lengthOrdered.withUnsafeBufferPointer { digests in
                 for step in -reach...reach {
                     let length = (own + step) & 255
                     // The length term is the same for the whole bucket (|step| < 128: the circular difference).
                     let lengthTerm = abs(step) <= 1 ? abs(step) : abs(step) * 12
                     guard lengthTerm <= radius else { continue }
                     for position in Int(lengthStarts[length])..<Int(lengthStarts[length + 1]) {
-                        let digest = Int(byLength[position])
-                        if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                        if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + position * TLSHDistance.digestLength,
                                                                 includeLength: false, within: radius - lengthTerm) {
-                            hits.append((digest, lengthTerm + distance))
+                            hits.append((Int(byLength[position]), lengthTerm + distance))
                         }
                     }
                 }
@@ -222,5 +227,5 @@ public struct TLSHIndex: Sendable {
     }
 
     /// Bytes held.
-    public var memoryBytes: Int { digests.count + (offsets.count + postings.count + byLength.count + lengthStarts.count) * 4 }
+    public var memoryBytes: Int { digests.count + lengthOrdered.count + (offsets.count + postings.count + byLength.count + lengthStarts.count) * 4 }
 }
