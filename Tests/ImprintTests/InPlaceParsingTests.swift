@@ -34,7 +34,7 @@ import Testing
         var parsed = 0
         for text in cases {
             let expected = Self.referenceIPv4(text[...])
-            #expect(IPAddress.parseIPv4(text[...]) == expected, "\(text)")
+            #expect(IPAddress.parseIPv4(text[...]).map { v4 in (0..<4).map { UInt8(truncatingIfNeeded: v4 >> UInt32(24 - 8 * $0)) } } == expected, "\(text)")
             if expected != nil { parsed += 1 }
         }
         #expect(parsed > 2_000)

@@ -1,10 +1,21 @@
 /// An IPv4 or IPv6 address, parsed from text (RFC 791 dotted quad; RFC 4291 §2.2 text forms,
 /// `::` compression and an embedded IPv4 tail included).
+///
+/// The address is held inline (two words), so parsing one allocates nothing; `bytes` builds
+/// the array form when asked.
 public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
-    /// 4 bytes for IPv4, 16 for IPv6, network order.
-    public let bytes: [UInt8]
+    /// Bytes 0-7 and 8-15 in network order, big-endian (an IPv4 address in the top 4 bytes of `high`).
+    private let high: UInt64, low: UInt64
+    public let isIPv4: Bool
 
-    public var isIPv4: Bool { bytes.count == 4 }
+    /// 4 bytes for IPv4, 16 for IPv6, network order.
+    public var bytes: [UInt8] { (0..<(isIPv4 ? 4 : 16)).map(byte) }
+
+    /// Byte `index` of `bytes` (0..<4 for IPv4, 0..<16 for IPv6), without building the array.
+    public func byte(_ index: Int) -> UInt8 {
+        precondition(index >= 0 && index < (isIPv4 ? 4 : 16), "byte index out of range")
+        return UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> UInt64(56 - 8 * (index & 7)))
+    }
 
     /// Parses `text`; accepts `IPv6:` prefixes (RFC 5321 address literals) and surrounding brackets.
     public init?(_ text: some StringProtocol) {
@@ -12,30 +23,41 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         if body.hasPrefix("["), body.hasSuffix("]") { body = body.dropFirst().dropLast() }
         if body.lowercased().hasPrefix("ipv6:") { body = body.dropFirst(5) }
         if let v4 = Self.parseIPv4(body) {
-            bytes = v4
+            self.init(v4: v4)
         } else if let v6 = Self.parseIPv6(body) {
-            bytes = v6
+            self.init(v6: v6)
         } else {
             return nil
         }
+    }
+
+    private init(v4: UInt32) {
+        high = UInt64(v4) << 32
+        low = 0
+        isIPv4 = true
+    }
+
+    /// From 16 bytes in network order.
+    private init(v6 bytes: [UInt8]) {
+        high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+        low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+        isIPv4 = false
     }
 
     /// Loopback, private (RFC 1918, RFC 4193), link-local, CGNAT (RFC 6598), unspecified or
     /// multicast addresses: not a public hop. IPv4-mapped IPv6 is judged as IPv4.
     public var isPrivateOrLocal: Bool {
         if isIPv4 {
-            let (a, b) = (bytes[0], bytes[1])
+            let (a, b) = (byte(0), byte(1))
             return a == 0 || a == 10 || a == 127 || (a == 169 && b == 254) || (a == 172 && (16...31).contains(b))
                 || (a == 192 && b == 168) || (a == 100 && (64...127).contains(b)) || a >= 224
         }
-        if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
-            return IPAddress(v4: Array(bytes[12..<16])).isPrivateOrLocal
+        if high == 0, low >> 32 == 0xFFFF {
+            return IPAddress(v4: UInt32(truncatingIfNeeded: low)).isPrivateOrLocal
         }
-        if bytes[0..<15].allSatisfy({ $0 == 0 }) { return true }  // :: and ::1
-        return bytes[0] & 0xFE == 0xFC || (bytes[0] == 0xFE && bytes[1] & 0xC0 == 0x80) || bytes[0] == 0xFF
+        if high == 0, low >> 8 == 0 { return true }  // :: and ::1
+        return byte(0) & 0xFE == 0xFC || (byte(0) == 0xFE && byte(1) & 0xC0 == 0x80) || byte(0) == 0xFF
     }
-
-    private init(v4: [UInt8]) { bytes = v4 }
 
     public var description: String {
         if isIPv4 { return bytes.map(String.init).joined(separator: ".") }
@@ -43,11 +65,10 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
             .joined(separator: ":")
     }
 
-    /// The four bytes of a dotted quad: exactly four `.`-separated pieces (empty ones count,
-    /// as `split(separator: ".", omittingEmptySubsequences: false)` gives them), each 1 to 3
-    /// ASCII characters that `UInt8` reads. Allocates only the result: candidates that are not
-    /// addresses (most of what `ReceivedHop` tries) cost nothing.
-    static func parseIPv4(_ text: Substring) -> [UInt8]? {
+    /// A dotted quad as a 32-bit number (network order, the first byte on top): exactly four
+    /// `.`-separated pieces (empty ones count, as `split(separator: ".", omittingEmptySubsequences: false)`
+    /// gives them), each 1 to 3 ASCII characters that `UInt8` reads. Allocates nothing.
+    static func parseIPv4(_ text: Substring) -> UInt32? {
         var address: UInt32 = 0, pieces = 0
         var rest = text
         while true {
@@ -60,7 +81,7 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
             rest = rest[rest.index(after: dot)...]
         }
         guard pieces == 4 else { return nil }
-        return withUnsafeBytes(of: address.bigEndian) { Array($0) }
+        return address
     }
 
     static func parseIPv6(_ text: Substring) -> [UInt8]? {
@@ -78,7 +99,7 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
             for (position, field) in fields.enumerated() {
                 if allowTail, position == fields.count - 1, field.contains(".") {
                     guard let v4 = parseIPv4(field) else { return nil }
-                    out += v4
+                    out += (0..<4).map { UInt8(truncatingIfNeeded: v4 >> UInt32(24 - 8 * $0)) }
                     continue
                 }
                 guard (1...4).contains(field.count), field.allSatisfy(\.isHexDigit), let value = UInt16(field, radix: 16) else {

@@ -23,13 +23,13 @@ public struct IPNetwork: Hashable, Sendable, CustomStringConvertible {
         var bits = prefixLength
         var index = 0
         while bits >= 8 {
-            if candidate.bytes[index] != address.bytes[index] { return false }
+            if candidate.byte(index) != address.byte(index) { return false }
             bits -= 8
             index += 1
         }
         guard bits > 0 else { return true }
         let mask = UInt8(0xFF) << (8 - bits)
-        return candidate.bytes[index] & mask == address.bytes[index] & mask
+        return candidate.byte(index) & mask == address.byte(index) & mask
     }
 
     public var description: String { "\(address)/\(prefixLength)" }
