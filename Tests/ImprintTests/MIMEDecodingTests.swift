@@ -1,4 +1,4 @@
-import Imprint
+@testable import Imprint
 import ImprintTestSupport
 import Testing
 
@@ -131,6 +131,19 @@ struct MIMEDecodingTests {
         #expect(quoted.contentType.mediaType == "text/html")
         #expect(quoted.filename == "a \"q\"; b.html")
         #expect(quoted.charset == "iso-8859-1")
+        let duplicate = try part("Content-Type: Multipart/Mixed; BOUNDARY=\"x\"; boundary=\"y\"")
+        #expect(duplicate.contentType.mediaType == "multipart/mixed")
+        #expect(duplicate.contentType.parameters.map(\.value) == ["x"])
+    }
+
+    @Test("media types lower-cased in one step as decoded then lower-cased (seeded random bytes)")
+    func mediaTypeLowercasing() {
+        var random = SeededGenerator(seed: 2045)
+        let alphabet: [UInt8] = Array("AZaz09/-+.ÉéİK".utf8) + [0x80, 0xFF, 0xC3]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            #expect(MIMEParameterParser.lowercased(bytes[...]) == String(decoding: bytes, as: UTF8.self).lowercased())
+        }
     }
 
     @Test("text parts go through CharsetDecoder with their declared charset")

@@ -19,16 +19,17 @@ enum MIMEParameterParser {
     static let maxSections = 1_000
 
     static func parse(_ bytes: [UInt8]) -> (main: String, parameters: [MIMEParameter]) {
-        var pieces: [(name: [UInt8], value: [UInt8])] = []
+        // Names as ranges of `bytes` (only their lower-cased text is kept), values as the bytes each keeps.
+        var pieces: [(name: Range<Int>, value: [UInt8])] = []
         var index = 0
         let mainEnd = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
-        let main = String(decoding: trim(bytes[0..<mainEnd]), as: UTF8.self).lowercased()
+        let main = lowercased(trim(bytes[0..<mainEnd]))
         index = mainEnd
         while index < bytes.count {
             index += 1  // the ';'
             let nameStart = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ";") { index += 1 }
-            let name = trim(bytes[nameStart..<index])
+            let name = trim(bytes[nameStart..<index]).indices
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
@@ -47,20 +48,20 @@ enum MIMEParameterParser {
                 while index < bytes.count, bytes[index] != UInt8(ascii: ";") { index += 1 }
                 value = Array(trim(bytes[valueStart..<index]))
             }
-            if !name.isEmpty { pieces.append((Array(name), value)) }
+            if !name.isEmpty { pieces.append((name, value)) }
         }
-        return (main, combine(pieces))
+        return (main, combine(pieces, in: bytes))
     }
 
     /// Joins RFC 2231 sections and decodes extended values; the first plain or extended
     /// occurrence of a name wins over later duplicates.
-    private static func combine(_ pieces: [(name: [UInt8], value: [UInt8])]) -> [MIMEParameter] {
-        if let plain = plainParameters(pieces) { return plain }
+    private static func combine(_ pieces: [(name: Range<Int>, value: [UInt8])], in bytes: [UInt8]) -> [MIMEParameter] {
+        if let plain = plainParameters(pieces, in: bytes) { return plain }
         struct Section { var number: Int; var extended: Bool; var value: [UInt8] }
         var order: [String] = []
         var sections: [String: [Section]] = [:]
         for piece in pieces {
-            let lowered = String(decoding: piece.name, as: UTF8.self).lowercased()
+            let lowered = String(decoding: bytes[piece.name], as: UTF8.self).lowercased()
             var base = Substring(lowered)
             var number = -1
             var extended = false
@@ -114,11 +115,16 @@ enum MIMEParameterParser {
     /// The common case without the bookkeeping of `combine`: a few parameters, none an RFC 2231
     /// section or extended value (no `*` in a name), no two with the same name. Each is then its
     /// own single plain section, which `combine` would decode exactly so. Nil otherwise.
-    private static func plainParameters(_ pieces: [(name: [UInt8], value: [UInt8])]) -> [MIMEParameter]? {
-        guard pieces.count <= 8, !pieces.contains(where: { $0.name.contains(UInt8(ascii: "*")) }) else { return nil }
-        let names = pieces.map { String(decoding: $0.name, as: UTF8.self).lowercased() }
-        for (position, name) in names.enumerated() where names[..<position].contains(name) { return nil }
-        return zip(names, pieces).map { MIMEParameter(name: $0, value: EncodedWords.decode($1.value), rawValue: $1.value) }
+    private static func plainParameters(_ pieces: [(name: Range<Int>, value: [UInt8])], in bytes: [UInt8]) -> [MIMEParameter]? {
+        guard pieces.count <= 8, !pieces.contains(where: { bytes[$0.name].contains(UInt8(ascii: "*")) }) else { return nil }
+        var parameters: [MIMEParameter] = []
+        parameters.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let name = String(decoding: bytes[piece.name], as: UTF8.self).lowercased()
+            if parameters.contains(where: { $0.name == name }) { return nil }
+            parameters.append(MIMEParameter(name: name, value: EncodedWords.decode(piece.value), rawValue: piece.value))
+        }
+        return parameters
     }
 
     private static func percentDecoded(_ value: ArraySlice<UInt8>) -> [UInt8] {
@@ -137,6 +143,16 @@ enum MIMEParameterParser {
             }
         }
         return out
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()`, built once when the bytes are
+    /// ASCII (a media type always is) instead of decoded and then lower-cased into a second string.
+    static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return bytes.count
+        }
     }
 
     static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
