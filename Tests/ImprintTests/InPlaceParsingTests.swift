@@ -31,13 +31,18 @@ import Testing
         for _ in 0..<5_000 {
             cases.append((0..<4).map { _ in String(Int.random(in: 0...300, using: &random)) }.joined(separator: "."))
         }
-        var parsed = 0
+        var parsed = 0, plain = 0
         for text in cases {
             let expected = Self.referenceIPv4(text[...])
             #expect(IPAddress.parseIPv4(text[...]).map { v4 in (0..<4).map { UInt8(truncatingIfNeeded: v4 >> UInt32(24 - 8 * $0)) } } == expected, "\(text)")
             if expected != nil { parsed += 1 }
+            // The digits-and-dots fast path answers only when it is sure, and then as the parser does.
+            if let fast = IPAddress.plainDottedQuad(text.utf8) {
+                #expect(fast == IPAddress.parseIPv4(text[...]), "\(text)")
+                plain += 1
+            }
         }
-        #expect(parsed > 2_000)
+        #expect(parsed > 2_000 && plain > 2_000)
     }
 
     /// Percent-decoding before it read in place.

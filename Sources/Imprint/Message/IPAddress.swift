@@ -19,6 +19,10 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `text`; accepts `IPv6:` prefixes (RFC 5321 address literals) and surrounding brackets.
     public init?(_ text: some StringProtocol) {
+        if let v4 = Self.plainDottedQuad(text.utf8) {
+            self.init(v4: v4)
+            return
+        }
         var body = Substring(text)
         if body.hasPrefix("["), body.hasSuffix("]") { body = body.dropFirst().dropLast() }
         if body.lowercased().hasPrefix("ipv6:") { body = body.dropFirst(5) }
@@ -63,6 +67,29 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         if isIPv4 { return bytes.map(String.init).joined(separator: ".") }
         return stride(from: 0, to: 16, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
             .joined(separator: ":")
+    }
+
+    /// `parseIPv4` for the common text of ASCII digits and dots only (a `Received` hop's
+    /// bracketed address), read as bytes; nil when the text is anything else, valid or not
+    /// (`init` then takes the general path, which decides).
+    static func plainDottedQuad(_ utf8: some Collection<UInt8>) -> UInt32? {
+        var address: UInt32 = 0, piece: UInt32 = 0, digits = 0, pieces = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, pieces < 3 else { return nil }
+                address = address << 8 | piece
+                pieces += 1
+                piece = 0
+                digits = 0
+            } else {
+                guard byte &- UInt8(ascii: "0") < 10, digits < 3 else { return nil }
+                piece = piece * 10 + UInt32(byte &- UInt8(ascii: "0"))
+                digits += 1
+                guard piece <= 255 else { return nil }
+            }
+        }
+        guard digits > 0, pieces == 3 else { return nil }
+        return address << 8 | piece
     }
 
     /// A dotted quad as a 32-bit number (network order, the first byte on top): exactly four
