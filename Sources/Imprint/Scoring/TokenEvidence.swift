@@ -141,34 +141,33 @@ public struct TokenEvidence: Sendable, Hashable, Codable {
                 }
             } else if storage[0].isWeaker(than: entry) {
                 storage[0] = entry
-                siftDown(0)
+                siftDown(0, end: count)
             }
         }
 
-        private func siftDown(_ start: Int) {
+        /// Restores the heap order of `storage[..<end]` below `start`.
+        private func siftDown(_ start: Int, end: Int) {
             var parent = start
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var weakest = parent
-                if left < count, storage[left].isWeaker(than: storage[weakest]) { weakest = left }
-                if right < count, storage[right].isWeaker(than: storage[weakest]) { weakest = right }
+                if left < end, storage[left].isWeaker(than: storage[weakest]) { weakest = left }
+                if right < end, storage[right].isWeaker(than: storage[weakest]) { weakest = right }
                 if weakest == parent { return }
                 storage.swapAt(parent, weakest)
                 parent = weakest
             }
         }
 
-        /// Orders the kept entries strongest first (ranks are distinct: indices differ).
+        /// Orders the kept entries strongest first (ranks are distinct: indices differ), by heap
+        /// sort: the weakest on top goes to the end, the heap shrinks by one, and so on
+        /// (O(k log k); an insertion sort of the heap's array, nearly weakest first, moved O(k²)).
         func sortStrongestFirst() {
-            guard count > 1 else { return }
-            for end in 1..<count {
-                let entry = storage[end]
-                var position = end
-                while position > 0, storage[position - 1].isWeaker(than: entry) {
-                    storage[position] = storage[position - 1]
-                    position -= 1
-                }
-                storage[position] = entry
+            var end = count
+            while end > 1 {
+                end -= 1
+                storage.swapAt(0, end)
+                siftDown(0, end: end)
             }
         }
     }
