@@ -1,3 +1,4 @@
+import Foundation
 import ImprintHashing
 
 /// Words of HTML markup: tag names, attribute names and short attribute values, as
@@ -14,7 +15,7 @@ public enum HTMLMarkupWords {
     static let maximumNameLength = 16, maximumAttributeLength = 24
     /// Bytes of attributes scanned per tag at most (a stray '<' in text costs at most this scan).
     static let maximumAttributeScan = 2_048
-    static let skippedValueAttributes: [[UInt8]] = ["href", "src", "action", "background", "alt", "title", "name", "id"].map { Array($0.utf8) }
+    static let skippedValueAttributes: [StaticString] = ["href", "src", "action", "background", "alt", "title", "name", "id"]
     /// The XXH3-64 seed of the token hashes.
     public static let hashSeed: UInt64 = 5
 
@@ -34,8 +35,9 @@ public enum HTMLMarkupWords {
         let count = bytes.count
         var index = 0
         while index < count, out.count < maximumPerPart {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
-            index += 1
+            // The next '<' (memchr: most of a document is text and attribute values).
+            guard let open = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            index = bytes.baseAddress!.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
             if index < count, bytes[index] == UInt8(ascii: "/") { index += 1 }
             let nameStart = index
             while index < count, isNameByte(bytes[index]) { index += 1 }
@@ -97,7 +99,7 @@ public enum HTMLMarkupWords {
 
     /// Whether a lower-cased attribute name is one whose value is not a token.
     static func isSkippedValueAttribute(_ name: ArraySlice<UInt8>) -> Bool {
-        skippedValueAttributes.contains { $0.elementsEqual(name) }
+        name.withUnsafeBufferPointer { name in skippedValueAttributes.contains { ASCIIBytes.equalsLowercased(name, $0) } }
     }
 
     @inline(__always)

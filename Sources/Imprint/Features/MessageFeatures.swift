@@ -112,15 +112,38 @@ extension MessageFeatures {
     }
 
     static func senderDomain(_ message: Message) -> String? {
-        let candidates = [message.envelope.mailFrom, message.headers["From"]].compactMap { $0 }
-        for candidate in candidates {
-            guard let at = candidate.lastIndex(of: "@") else { continue }
-            let domain = candidate[candidate.index(after: at)...]
-                .prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
-                .lowercased()
-            if domain.utf8.contains(UInt8(ascii: ".")) { return domain }
-        }
+        if let mailFrom = message.envelope.mailFrom, let domain = senderDomain(of: mailFrom) { return domain }
+        if let from = message.headers["From"], let domain = senderDomain(of: from) { return domain }
         return nil
+    }
+
+    /// The domain after an address's last `@` (letters, digits, dots and hyphens, lower case),
+    /// when it has a dot. ASCII text is read as bytes; other text as Characters
+    /// (`senderDomainOfCharacters`, its twin: a byte test cannot tell where Characters end).
+    static func senderDomain(of candidate: String) -> String? {
+        // nil when not read as bytes (not ASCII, or not contiguous UTF-8); else the answer.
+        let answer: String?? = candidate.utf8.withContiguousStorageIfAvailable { utf8 -> String?? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return .some(nil) }
+            var end = at + 1
+            var hasDot = false
+            while end < utf8.count {
+                let byte = utf8[end]
+                guard URLTextScanner.isASCIIAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { break }
+                if byte == UInt8(ascii: ".") { hasDot = true }
+                end += 1
+            }
+            return .some(hasDot ? ASCIIBytes.lowercasedString(UnsafeBufferPointer(rebasing: utf8[(at + 1)..<end])) : nil)
+        } ?? nil
+        return answer ?? senderDomainOfCharacters(candidate)
+    }
+
+    static func senderDomainOfCharacters(_ candidate: String) -> String? {
+        guard let at = candidate.lastIndex(of: "@") else { return nil }
+        let domain = candidate[candidate.index(after: at)...]
+            .prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+            .lowercased()
+        return domain.utf8.contains(UInt8(ascii: ".")) ? domain : nil
     }
 }
 

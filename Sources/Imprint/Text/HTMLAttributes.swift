@@ -1,7 +1,7 @@
 /// Iterates over the attributes in a start tag's raw bytes: `name`, `name=value`,
 /// `name="value"`, `name='value'`, in any mix and spacing (HTML Living Standard 13.2.5.32-39).
-/// Names are lower-cased (at most 15 bytes kept); values are raw byte ranges, entities not yet
-/// decoded.
+/// Names and values are raw byte ranges (names cut to at most 15 bytes, values with entities
+/// not yet decoded): `HTMLAttributeName` recognizes the names that matter without a String.
 struct HTMLAttributes: IteratorProtocol {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
@@ -13,7 +13,7 @@ struct HTMLAttributes: IteratorProtocol {
         self.end = range.upperBound
     }
 
-    mutating func next() -> (name: String, value: Range<Int>?)? {
+    mutating func next() -> (name: Range<Int>, value: Range<Int>?)? {
         while index < end, HTMLTokenizer.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
         guard index < end else { return nil }
         let nameStart = index
@@ -21,7 +21,7 @@ struct HTMLAttributes: IteratorProtocol {
         while index < end, !HTMLTokenizer.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: "/") {
             index += 1
         }
-        let attributeName = HTMLTokenizer.lowercasedName(UnsafeBufferPointer(rebasing: bytes[nameStart..<min(index, nameStart + 15)]))
+        let attributeName = nameStart..<min(index, nameStart + 15)
         var look = index
         while look < end, HTMLTokenizer.isSpace(bytes[look]) { look += 1 }
         guard look < end, bytes[look] == UInt8(ascii: "=") else {

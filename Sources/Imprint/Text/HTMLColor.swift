@@ -66,7 +66,12 @@ public struct HTMLColor: Sendable, Equatable {
         if text.hasPrefix("#") { text = text.dropFirst() }
         guard text.allSatisfy(\.isHexDigit), text.count == 3 || text.count == 6,
               let number = UInt32(text, radix: 16) else { return nil }
-        if text.count == 3 {
+        self.init(hex: number, digits: text.count)
+    }
+
+    /// The colour of a 3- or 6-digit hexadecimal number (`#rgb`, `#rrggbb`).
+    init(hex number: UInt32, digits: Int) {
+        if digits == 3 {
             self.init(red: UInt8((number >> 8) & 0xF) * 17, green: UInt8((number >> 4) & 0xF) * 17, blue: UInt8(number & 0xF) * 17)
         } else {
             self.init(red: UInt8(number >> 16), green: UInt8((number >> 8) & 0xFF), blue: UInt8(number & 0xFF))

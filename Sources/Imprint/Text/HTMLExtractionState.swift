@@ -80,21 +80,17 @@ struct HTMLExtractionState {
         var alt = ""
         var isImageInput = false
         var iterator = HTMLAttributes(bytes, attributes)
-        while let (attribute, range) = iterator.next() {
+        while let (nameRange, range) = iterator.next() {
+            guard let attribute = HTMLAttributeName(UnsafeBufferPointer(rebasing: bytes[nameRange])) else { continue }
             switch attribute {
-            case "style", "hidden", "bgcolor", "color", "size", "text", "href", "src", "alt", "action", "background", "type":
-                let value = range.map(decodedAttribute) ?? ""
-                switch attribute {
-                case "href" where name == "a" || name == "area": href = value
-                case "action" where name == "form": href = value
-                case "src" where name == "img" || name == "input": source = value
-                case "background": appendImage(source: value, alt: "")
-                case "alt": alt = value
-                case "type" where name == "input": isImageInput = value.lowercased() == "image"
-                default: style.read(attribute: attribute, value: value, element: name)
-                }
-            default:
-                continue
+            case .href where name == "a" || name == "area": href = attributeValue(range)
+            case .action where name == "form": href = attributeValue(range)
+            case .src where name == "img" || name == "input": source = attributeValue(range)
+            case .background: appendImage(source: attributeValue(range), alt: "")
+            case .alt: alt = attributeValue(range)
+            case .type where name == "input": isImageInput = attributeValue(range).lowercased() == "image"
+            case .style, .hidden, .bgcolor, .color, .size, .text: readStyle(attribute, range, element: name, into: &style)
+            default: continue  // an attribute that means nothing on this element
             }
         }
         if let source, name == "img" || isImageInput { appendImage(source: source, alt: alt) }
@@ -164,10 +160,43 @@ struct HTMLExtractionState {
         images.append(HTMLImage(source: source, alt: alt))
     }
 
+    /// An attribute's value entity-decoded and trimmed ("" when it has none).
+    func attributeValue(_ range: Range<Int>?) -> String { range.map(decodedAttribute) ?? "" }
+
+    /// Reads a presentation attribute into `style`: from its bytes in place when the decoded,
+    /// trimmed value is ASCII (the common case), else as a String.
+    func readStyle(_ attribute: HTMLAttributeName, _ range: Range<Int>?, element: String, into style: inout HTMLInlineStyle) {
+        guard let range else {
+            style.read(attribute: attribute, ascii: UnsafeBufferPointer(rebasing: bytes[0..<0]), element: element)
+            return
+        }
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        func read(_ decoded: UnsafeBufferPointer<UInt8>) {
+            guard let first = decoded.firstIndex(where: { $0 > 0x20 }) else {
+                style.read(attribute: attribute, ascii: UnsafeBufferPointer(rebasing: decoded[0..<0]), element: element)
+                return
+            }
+            let last = decoded.lastIndex(where: { $0 > 0x20 })!
+            let trimmed = UnsafeBufferPointer(rebasing: decoded[first...last])
+            if trimmed.allSatisfy({ $0 < 0x80 }) {
+                style.read(attribute: attribute, ascii: trimmed, element: element)
+            } else {
+                style.read(attribute: "\(attribute.spelling)", value: String(decoding: trimmed, as: UTF8.self), element: element)
+            }
+        }
+        guard raw.contains(UInt8(ascii: "&")) else { return read(raw) }
+        decodedAttributeBytes(range).withUnsafeBufferPointer { read($0) }
+    }
+
     func decodedAttribute(_ range: Range<Int>) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         // No character reference: the value is its bytes, read in place (no copy to decode into).
         guard raw.contains(UInt8(ascii: "&")) else { return String(decodingTrimmed: raw) }
+        return String(decodingTrimmed: decodedAttributeBytes(range))
+    }
+
+    /// An attribute value's bytes with character references decoded.
+    func decodedAttributeBytes(_ range: Range<Int>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var index = range.lowerBound
@@ -180,7 +209,7 @@ struct HTMLExtractionState {
                 index += 1
             }
         }
-        return String(decodingTrimmed: output)
+        return output
     }
 
     mutating func lineBreak() {

@@ -2,7 +2,7 @@
 /// attribute (CSS declarations `font-size`, `display`, `visibility`, `opacity`, `color`,
 /// `background`, `background-color`), the `hidden` attribute, and the legacy attributes
 /// `<font size color>` and `bgcolor`.
-struct HTMLInlineStyle {
+struct HTMLInlineStyle: Equatable {
     /// How big text is, as far as hiding goes.
     enum FontSize { case normal, tiny, zero }
     /// The declared font size class: zero is at most 1px/1pt (hides text), tiny is

@@ -22,6 +22,16 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
 
     /// Schemes recognized, with their default ports.
     public static let defaultPorts = ["http": 80, "https": 443, "ftp": 21]
+    /// `defaultPorts[scheme]`, without hashing the scheme.
+    static func defaultPort(_ scheme: String) -> Int? {
+        switch scheme {
+        case "http": 80
+        case "https": 443
+        case "ftp": 21
+        default: nil
+        }
+    }
+
     /// Longest URL accepted, in bytes (default 8,192): longer input is not a URL.
     public static let maximumLength = 8_192
 
@@ -46,7 +56,7 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
             Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
         }
         if scheme == "mailto" { return mailto(text((colon + 1)..<count)) }
-        guard defaultPorts[scheme] != nil else { return nil }
+        guard let defaultPort = defaultPort(scheme) else { return nil }
         var start = colon + 1
         while start < count, bytes[start] == UInt8(ascii: "/") || bytes[start] == UInt8(ascii: "\\") { start += 1 }
         var authorityEnd = start
@@ -77,7 +87,7 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
             hostEnd = portColon
         }
         guard hostEnd > hostStart, let host = NormalizedHost(bytes: UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])) else { return nil }
-        if port == defaultPorts[scheme] { port = nil }
+        if port == defaultPort { port = nil }
         var end = bytes[authorityEnd...].firstIndex(of: UInt8(ascii: "#")) ?? count
         var query: String?
         if let question = bytes[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?")) {

@@ -31,23 +31,64 @@ public struct URLExtractor: Sendable {
     /// the visible text.
     public func urls(in html: HTMLText) -> [ExtractedURL] {
         var found: [ExtractedURL] = []
+        // Mail repeats link targets and anchor texts (half the targets of a message are
+        // repeats): each is read once a document.
+        var memo = LinkMemo()
         for link in html.links where found.count < limits.urls {
             let origin: ExtractedURL.Origin = link.kind == .anchor ? .anchor : link.kind == .area ? .area : .form
-            guard let url = Self.absoluteURL(link.target) else { continue }
+            guard let (url, linkDomain) = memo.target(link.target, withDomain: true), let domain = linkDomain else { continue }
             var disguise: ExtractedURL.Disguise = []
-            let domain = url.host.registeredDomain ?? url.host.name
-            let shown = urls(inText: link.text).filter { $0.redirectDepth == 0 }
-            if shown.contains(where: { ($0.url.host.registeredDomain ?? $0.url.host.name) != domain }) {
+            if memo.shownDomains(link.text, extractor: self).contains(where: { $0 != domain }) {
                 disguise.insert(.mismatchedAnchorText)
             }
             append(ExtractedURL(url: url, raw: link.target, origin: origin, disguise: disguise), to: &found)
         }
         for image in html.images where found.count < limits.urls && !image.isContentID {
-            guard let url = Self.absoluteURL(image.source) else { continue }
+            guard let (url, _) = memo.target(image.source, withDomain: false) else { continue }
             append(ExtractedURL(url: url, raw: image.source, origin: .image), to: &found)
         }
         appendURLs(inText: html.text, origin: .text, to: &found)
         return found
+    }
+
+    /// What `urls(in:)` reads of each distinct link target and anchor text, kept for one document.
+    struct LinkMemo {
+        private struct Target {
+            var url: NormalizedURL?
+            /// Read for link targets only (images need none).
+            var domain: String?
+        }
+
+        private var targets: [String: Target] = [:]
+        private var shown: [String: [String]] = [:]
+
+        /// `absoluteURL(target)` and, when `withDomain`, its registered domain (else its host name).
+        mutating func target(_ target: String, withDomain: Bool) -> (url: NormalizedURL, domain: String?)? {
+            if let index = targets.index(forKey: target) {
+                guard let url = targets.values[index].url else { return nil }
+                if withDomain, targets.values[index].domain == nil { targets.values[index].domain = Self.domain(of: url) }
+                return (url, targets.values[index].domain)
+            }
+            let url = URLExtractor.absoluteURL(target)
+            let read = Target(url: url, domain: withDomain ? url.map(Self.domain) : nil)
+            targets[target] = read
+            return url.map { ($0, read.domain) }
+        }
+
+        static func domain(of url: NormalizedURL) -> String { url.host.registeredDomain ?? url.host.name }
+
+        /// The distinct domains (registered, else host names) of the URLs an anchor text shows.
+        mutating func shownDomains(_ text: String, extractor: URLExtractor) -> [String] {
+            if text.isEmpty { return [] }
+            if let known = shown[text] { return known }
+            var domains: [String] = []
+            for shownURL in extractor.urls(inText: text) where shownURL.redirectDepth == 0 {
+                let domain = Self.domain(of: shownURL.url)
+                if !domains.contains(domain) { domains.append(domain) }
+            }
+            shown[text] = domains
+            return domains
+        }
     }
 
     /// The distinct hosts of `urls`, in first-seen order.
@@ -87,32 +128,5 @@ public struct URLExtractor: Sendable {
             guard let inner = Self.absoluteURL(target) else { continue }
             append(ExtractedURL(url: inner, raw: target, origin: .redirect, disguise: [], redirectDepth: url.redirectDepth + 1), to: &found)
         }
-    }
-}
-
-/// Query parameter values that are themselves URLs.
-enum RedirectTargets {
-    static func candidates(inQuery query: String) -> [String] {
-        var targets: [String] = []
-        // The non-empty `&`-separated parameters (as `split(separator: "&")` gives them), in place.
-        var rest = query[...]
-        while !rest.isEmpty {
-            let ampersand = rest.firstIndex(of: "&") ?? rest.endIndex
-            let parameter = rest[..<ampersand]
-            rest = ampersand == rest.endIndex ? rest[rest.endIndex...] : rest[rest.index(after: ampersand)...]
-            guard !parameter.isEmpty, let equals = parameter.firstIndex(of: "=") else { continue }
-            var value = Substring(URLPercentEncoding.decode(parameter[parameter.index(after: equals)...]))
-            for _ in 0..<2 where value.utf8.contains(UInt8(ascii: "%")) && !looksLikeURL(value) {
-                value = Substring(URLPercentEncoding.decode(value))
-            }
-            if looksLikeURL(value) { targets.append(String(value.trimmingASCIIWhitespace())) }
-        }
-        return targets
-    }
-
-    static func looksLikeURL(_ value: Substring) -> Bool {
-        let head = value.trimmingASCIIWhitespace().prefix(8).lowercased()
-        return head.hasPrefix("http://") || head.hasPrefix("https://") || head.hasPrefix("www.") || head.hasPrefix("//")
-            || head.hasPrefix("http:\\") || head.hasPrefix("https:\\")
     }
 }

@@ -86,7 +86,8 @@ struct URLTextScanner {
         var disguised = false
         if bytes[end] == UInt8(ascii: ":") {
             end += 1
-        } else if let separator = token(at: end, ["[:]", "(:)", "{:}"]) {
+        } else if bytes[end] == UInt8(ascii: "[") || bytes[end] == UInt8(ascii: "(") || bytes[end] == UInt8(ascii: "{"),
+                  let separator = token(at: end, ["[:]", "(:)", "{:}"]) {
             end += separator
             disguised = true
         } else {
