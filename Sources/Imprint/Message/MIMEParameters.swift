@@ -149,10 +149,7 @@ enum MIMEParameterParser {
     /// ASCII (a media type always is) instead of decoded and then lower-cased into a second string.
     static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            return bytes.count
-        }
+        return bytes.withUnsafeBufferPointer(ASCIIBytes.lowercasedString)
     }
 
     static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
