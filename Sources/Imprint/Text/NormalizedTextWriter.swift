@@ -122,14 +122,25 @@ struct NormalizedTextWriter {
         pendingSpace = false
     }
 
-    /// Ends the current word: masks a tracking token or the digit runs in place.
+    /// Ends the current word.
+    @inline(__always)
     mutating func flushWord() {
         guard wordStart >= 0 else { return }
+        guard wordDigits != 0 || output.count - wordStart >= 24 else {
+            // No digits and too short for a letter-only tracking token: already final.
+            wordStart = -1
+            wordIsASCII = true
+            return
+        }
+        maskWord()
+    }
+
+    /// Ends a word with digits or of 24 bytes or more: masks a tracking token or the digit runs
+    /// in place.
+    mutating func maskWord() {
         let start = wordStart, count = output.count - start, isASCII = wordIsASCII
         wordStart = -1
         wordIsASCII = true
-        // No digits and too short for a letter-only tracking token: already final.
-        guard wordDigits != 0 || count >= 24 else { return }
         wordDigits = 0
         let word = output.base + start
         var body = count
