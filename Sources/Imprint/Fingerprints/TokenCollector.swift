@@ -32,7 +32,14 @@ struct TokenCollector: ~Copyable {
             while let word = runs.nextWord(in: text, from: &index) {
                 let bytes = UnsafeRawBufferPointer(rebasing: text[word])
                 add(XXH3.hash64(bytes, seed: wordSeed))
-                if let pairSeed, let previous { add(Self.pairHash(text[previous], bytes, seed: pairSeed, scratch: scratch)) }
+                if let pairSeed, let previous {
+                    if previous.upperBound &+ 1 == word.lowerBound, text[previous.upperBound] == UInt8(ascii: " ") {
+                        // Already joined by one space in the text (the common case): hashed in place.
+                        add(XXH3.hash64(UnsafeRawBufferPointer(rebasing: text[previous.lowerBound..<word.upperBound]), seed: pairSeed))
+                    } else {
+                        add(Self.pairHash(text[previous], bytes, seed: pairSeed, scratch: scratch))
+                    }
+                }
                 previous = word
             }
         }

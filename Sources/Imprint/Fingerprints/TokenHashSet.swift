@@ -32,6 +32,7 @@ struct TokenHashSet: ~Copyable {
     deinit { slots.deallocate() }
 
     /// Inserts `value`; whether it was absent.
+    @inline(__always)
     mutating func insert(_ value: UInt64) -> Bool {
         if value == 0 {
             defer { hasZero = true }

@@ -5,7 +5,15 @@ enum FoldMap {
     struct Storage: Sendable {
         var packed: [UInt32: UInt64] = [:]
         var long: [UInt32: [UInt32]] = [:]
+        /// `packed` for the code points under ``flatLimit`` as an array (no hashing a lookup),
+        /// ``absent`` where they do not fold.
+        var flat = [UInt64](repeating: absent, count: flatLimit)
     }
+
+    /// Code points looked up in `Storage.flat`: U+0000..U+07FF (Latin, Greek, Cyrillic…).
+    static let flatLimit = 0x800
+    /// `Storage.flat`'s "does not fold" (a packed value uses 63 bits; `UInt64.max` marks a long one).
+    static let absent = UInt64.max - 1
 
     static let storage: Storage = {
         var storage = Storage()
@@ -23,13 +31,21 @@ enum FoldMap {
                 storage.packed[source] = UInt64.max
             }
         }
+        for (source, value) in storage.packed where source < flatLimit { storage.flat[Int(source)] = value }
         return storage
     }()
 
     /// Calls `body` with each code point `scalar` folds to; returns false when it is unchanged.
     @inline(__always)
     static func fold(_ scalar: UInt32, _ body: (UInt32) -> Void) -> Bool {
-        guard let value = storage.packed[scalar] else { return false }
+        let value: UInt64
+        if scalar < flatLimit {
+            value = storage.flat[Int(scalar)]
+            if value == absent { return false }
+        } else {
+            guard let packed = storage.packed[scalar] else { return false }
+            value = packed
+        }
         if value == UInt64.max {
             for target in storage.long[scalar] ?? [] { body(target) }
             return true

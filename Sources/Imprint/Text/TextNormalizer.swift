@@ -70,26 +70,33 @@ public struct TextNormalizer: Sendable {
     /// ASCII character before the run (ASCII is never the second half of a composition), so
     /// that character is taken back from the writer and normalized with the run.
     func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to writer: inout NormalizedTextWriter) {
-        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        // The run is whole scalars of valid UTF-8 (a `String`'s, cut only at ASCII bytes).
         var needsNFKC = false
         var startsWithMark = false
-        for (offset, scalar) in run.unicodeScalars.enumerated() {
-            let properties = scalar.properties
-            let combines = properties.canonicalCombiningClass != .notReordered
-            if combines || properties.changesWhenNFKCCaseFolded || (0x1100...0x11FF).contains(scalar.value)
-                || (0xA960...0xA97F).contains(scalar.value) || (0xD7B0...0xD7FF).contains(scalar.value) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (scalar, length) = Self.decode(bytes, at: index)
+            let kind = Self.nfkcClass(scalar)
+            if kind != 0 {
                 // Compatibility forms, combining marks, and conjoining jamo that compose into syllables.
                 needsNFKC = true
                 // A first scalar that is, or decomposes to, a combining mark may compose with
                 // the ASCII character before the run.
-                startsWithMark = offset == 0 && (combines || properties.changesWhenNFKCCaseFolded)
+                startsWithMark = index == range.lowerBound && kind & Self.mayCompose != 0
                 break
             }
+            index &+= length
         }
         guard needsNFKC else {
-            for scalar in run.unicodeScalars { writer.append(scalar: scalar.value) }
+            index = range.lowerBound
+            while index < range.upperBound {
+                let (scalar, length) = Self.decode(bytes, at: index)
+                writer.append(scalar: scalar)
+                index &+= length
+            }
             return
         }
+        let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         var chunk = run
         if startsWithMark, range.lowerBound > 0, writer.takeBack(bytes[range.lowerBound - 1]) {
             chunk = String(Unicode.Scalar(bytes[range.lowerBound - 1])) + run

@@ -15,65 +15,10 @@ extension PyzorDigest {
     /// Pyzor's `\S{10,}`: a run this long is removed.
     static let longRun = 10
 
-    mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let bytes = text.baseAddress else { return }
-        let count = text.count
-        // Room for the most this part can keep (every byte; a kept line has at least
-        // `minimumLineLength` scalars and a break), so the arrays grow once a part, not as they fill.
-        keptBytes.reserveCapacity(keptBytes.count + count)
-        keptEnds.reserveCapacity(keptEnds.count + count / (Self.minimumLineLength + 1) + 1)
-        var lineStart = keptBytes.count, lineLength = 0
-        var runStart = -1, runScalars = 0, runHasNul = false, runHasMark = false
-        var index = 0
-        while index <= count {
-            // Decode one scalar; the end of the part acts as a line break.
-            var value: UInt32 = 0x0A, length = 1
-            if index < count {
-                let lead = bytes[index]
-                if lead > 0x20 && lead < 0x80 {
-                    // The common case: a printable ASCII character inside a run.
-                    if runStart < 0 { runStart = index }
-                    runScalars &+= 1
-                    runHasMark = runHasMark || lead == 0x40 || lead == 0x3A
-                    index &+= 1
-                    continue
-                }
-                (value, length) = Self.decode(bytes, at: index, count: count)
-            }
-            if value == 0 {
-                if runStart < 0 { runStart = index }
-                runHasNul = true
-            } else if Self.isWhitespace(value) {
-                if runStart >= 0 {
-                    if runHasMark || runHasNul {
-                        lineLength += keepRun(bytes, from: runStart, to: index, scalars: runScalars, hasNul: runHasNul)
-                    } else if runScalars < Self.longRun {
-                        // No `@` or `:`: no rule but the length one applies, the run is kept whole.
-                        keptBytes.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: index - runStart))
-                        lineLength += runScalars
-                    }
-                    runStart = -1; runScalars = 0; runHasNul = false; runHasMark = false
-                }
-                if Self.isLineBreak(value) {
-                    if lineLength >= Self.minimumLineLength {
-                        keptEnds.append(keptBytes.count)
-                    } else {
-                        keptBytes.removeSubrange(lineStart...)
-                    }
-                    lineStart = keptBytes.count
-                    lineLength = 0
-                }
-            } else {
-                if runStart < 0 { runStart = index }
-                runScalars &+= 1
-            }
-            index &+= length
-        }
-    }
-
-    /// Appends what the rules keep of the run `bytes[start..<end]`; returns its scalar count.
-    mutating func keepRun(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int,
-                          scalars: Int, hasNul: Bool) -> Int {
+    /// Writes what the rules keep of the run `bytes[start..<end]` at `out + write`, advancing
+    /// `write`; returns the run's scalar count that stays.
+    static func keepRun(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int, scalars: Int, hasNul: Bool,
+                        into out: UnsafeMutablePointer<UInt8>, at write: inout Int) -> Int {
         guard scalars > 0, scalars < Self.longRun else { return 0 }
         var position = 0  // scalar index, NULs skipped
         var letters = 0, cutScalar = -1, cutByte = end
@@ -91,11 +36,14 @@ extension PyzorDigest {
             }
             index &+= length
         }
-        let run = UnsafeBufferPointer(start: bytes + start, count: cutByte - start)
         if hasNul {
-            for byte in run where byte != 0 { keptBytes.append(byte) }
+            for offset in start..<cutByte where bytes[offset] != 0 {
+                out[write] = bytes[offset]
+                write &+= 1
+            }
         } else {
-            keptBytes.append(contentsOf: run)
+            (out + write).update(from: bytes + start, count: cutByte - start)
+            write &+= cutByte - start
         }
         return cutScalar < 0 ? scalars : cutScalar
     }
