@@ -202,7 +202,7 @@ public struct HammingIndex: Sendable {
             if words == 4 {
                 // Two 256-bit codes: byte counts (at most 8), the four words of each code added
                 // bytewise (at most 32), then one fold a code instead of a full count a word.
-                let bytes = byteCounts(differences)
+                let bytes = Hamming.byteCounts(differences)
                 let first = bytes.lowHalf.lowHalf &+ bytes.lowHalf.highHalf, second = bytes.highHalf.lowHalf &+ bytes.highHalf.highHalf
                 let low = byteSum(first[0] &+ first[1]), high = byteSum(second[0] &+ second[1])
                 if low <= radius { hits.append((code, low)) }
@@ -226,15 +226,6 @@ public struct HammingIndex: Sendable {
             code &+= codesPerStep
         }
         return code
-    }
-
-    /// The set bits of each byte of each lane (0...8): the first three steps of
-    /// `Hamming.populationCounts`, whose byte counts may still be added before they are folded.
-    @inline(__always)
-    private static func byteCounts(_ words: SIMD8<UInt64>) -> SIMD8<UInt64> {
-        var x = words &- ((words &>> 1) & 0x5555_5555_5555_5555)
-        x = (x & 0x3333_3333_3333_3333) &+ ((x &>> 2) & 0x3333_3333_3333_3333)
-        return (x &+ (x &>> 4)) & 0x0F0F_0F0F_0F0F_0F0F
     }
 
     /// The sum of the eight bytes of `x`, each at most 32 (so the sum, at most 256, fits the

@@ -7,12 +7,19 @@ extension Hamming {
     @usableFromInline static let m2: UInt64 = 0x3333_3333_3333_3333
     @usableFromInline static let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F
 
+    /// The set bits of each byte of each lane (0...8): the first three steps of
+    /// `populationCounts`, for callers that add byte counts of several lanes before folding.
+    @inlinable @inline(__always)
+    public static func byteCounts(_ words: SIMD8<UInt64>) -> SIMD8<UInt64> {
+        var x = words &- ((words &>> 1) & m1)
+        x = (x & m2) &+ ((x &>> 2) & m2)
+        return (x &+ (x &>> 4)) & m4
+    }
+
     /// The number of set bits of each lane.
     @inlinable @inline(__always)
     public static func populationCounts(_ words: SIMD8<UInt64>) -> SIMD8<UInt64> {
-        var x = words &- ((words &>> 1) & m1)
-        x = (x & m2) &+ ((x &>> 2) & m2)
-        x = (x &+ (x &>> 4)) & m4
+        var x = byteCounts(words)
         x &+= x &>> 8
         x &+= x &>> 16
         x &+= x &>> 32
