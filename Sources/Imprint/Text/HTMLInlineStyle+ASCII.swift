@@ -119,15 +119,7 @@ extension HTMLColor {
         guard digits.count == 3 || digits.count == 6 else { return nil }
         var number: UInt32 = 0
         for byte in digits {
-            let lower = ASCIIBytes.lower(byte)
-            let digit: UInt8
-            if lower >= UInt8(ascii: "0"), lower <= UInt8(ascii: "9") {
-                digit = lower - UInt8(ascii: "0")
-            } else if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "f") {
-                digit = lower - UInt8(ascii: "a") + 10
-            } else {
-                return nil
-            }
+            guard let digit = URLPercentEncoding.hexValue(byte) else { return nil }
             number = number << 4 | UInt32(digit)
         }
         self.init(hex: number, digits: digits.count)
