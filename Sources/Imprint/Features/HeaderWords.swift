@@ -76,7 +76,7 @@ public enum HeaderWords {
             for index in field.nameRange {
                 let byte = storage[index]
                 if byte >= 0x80 { return false }
-                token.append(HeaderField.lower(byte))
+                token.append(ASCIIBytes.lower(byte))
             }
             return true
         }

@@ -24,7 +24,7 @@ public struct HeaderField: Sendable {
         guard other.utf8.count == nameRange.count else { return false }
         var utf8 = other.utf8.makeIterator()
         for index in nameRange {
-            guard let byte = utf8.next(), Self.lower(storage[index]) == Self.lower(byte) else { return false }
+            guard let byte = utf8.next(), ASCIIBytes.lower(storage[index]) == ASCIIBytes.lower(byte) else { return false }
         }
         return utf8.next() == nil
     }
@@ -55,11 +55,6 @@ public struct HeaderField: Sendable {
 
     /// The unfolded value with RFC 2047 encoded words decoded.
     public var decodedValue: String { withUnfoldedBytes { EncodedWords.decode($0) } }
-
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
 }
 
 /// The header fields of a message or a part, in order, duplicates kept.

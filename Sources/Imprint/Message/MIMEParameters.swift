@@ -23,7 +23,7 @@ enum MIMEParameterParser {
         var pieces: [(name: Range<Int>, value: [UInt8])] = []
         var index = 0
         let mainEnd = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
-        let main = lowercased(trim(bytes[0..<mainEnd]))
+        let main = trim(bytes[0..<mainEnd]).withUnsafeBufferPointer(ASCIIBytes.lowercased)
         index = mainEnd
         while index < bytes.count {
             index += 1  // the ';'
@@ -143,13 +143,6 @@ enum MIMEParameterParser {
             }
         }
         return out
-    }
-
-    /// `String(decoding: bytes, as: UTF8.self).lowercased()`, built once when the bytes are
-    /// ASCII (a media type always is) instead of decoded and then lower-cased into a second string.
-    static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return bytes.withUnsafeBufferPointer(ASCIIBytes.lowercasedString)
     }
 
     static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -39,7 +39,7 @@ struct MessageParser {
         }
         // One pass picks the MIME fields (the first of each counts).
         var typeField: HeaderField?, encodingField: HeaderField?, dispositionField: HeaderField?
-        for field in fields where field.nameRange.count >= 12 && HeaderField.lower(storage[field.nameRange.lowerBound]) == UInt8(ascii: "c") {
+        for field in fields where field.nameRange.count >= 12 && ASCIIBytes.lower(storage[field.nameRange.lowerBound]) == UInt8(ascii: "c") {
             if typeField == nil, field.hasName("Content-Type") { typeField = field }
             if encodingField == nil, field.hasName("Content-Transfer-Encoding") { encodingField = field }
             if dispositionField == nil, field.hasName("Content-Disposition") { dispositionField = field }

@@ -30,8 +30,8 @@ struct ReceivedHop {
             let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
             let limit = (end ?? bytes.count) - pattern.count
             guard start <= limit else { return nil }
-            search: for index in start...limit where HeaderField.lower(bytes[index]) == pattern[0] {
-                for offset in 1..<pattern.count where HeaderField.lower(bytes[index + offset]) != pattern[offset] { continue search }
+            search: for index in start...limit where ASCIIBytes.lower(bytes[index]) == pattern[0] {
+                for offset in 1..<pattern.count where ASCIIBytes.lower(bytes[index + offset]) != pattern[offset] { continue search }
                 return index
             }
             return nil
@@ -104,8 +104,6 @@ struct ReceivedHop {
         }
         guard hasSeparator else { return false }
         if plain { return true }
-        let prefix: StaticString = "ipv6:"
-        return piece.count >= prefix.utf8CodeUnitCount
-            && zip(piece, UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)).allSatisfy { HeaderField.lower($0) == $1 }
+        return ASCIIBytes.equalsLowercased(UnsafeBufferPointer(rebasing: piece.prefix(5)), "ipv6:")
     }
 }

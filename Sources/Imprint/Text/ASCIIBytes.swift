@@ -12,6 +12,13 @@ enum ASCIIBytes {
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
+    /// `String(decoding: bytes, as: UTF8.self).lowercased()`, built in one step when the bytes
+    /// are ASCII (a name of at most 15 bytes is then a small string: no heap allocation).
+    @inline(__always)
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        bytes.allSatisfy({ $0 < 0x80 }) ? lowercasedString(bytes) : String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
     /// The bytes lower-cased as a String (ASCII input).
     static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { out in

@@ -3,7 +3,7 @@
 enum HTMLAttributeName: CaseIterable {
     case style, hidden, bgcolor, color, size, text, href, src, alt, action, background, type
 
-    /// The name as `HTMLTokenizer.lowercasedName` spells it.
+    /// The name lower-cased, as `HTMLTokenizer` spells tag names.
     var spelling: StaticString {
         switch self {
         case .style: "style"

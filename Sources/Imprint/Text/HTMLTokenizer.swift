@@ -118,19 +118,7 @@ struct HTMLTokenizer {
         while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: ">") {
             end += 1
         }
-        return (Self.lowercasedName(UnsafeBufferPointer(rebasing: bytes[start..<min(end, start + 15)])), end)
-    }
-
-    /// A lower-cased name of at most 15 bytes: a small string, built without a heap allocation.
-    @inline(__always)
-    static func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (index, byte) in bytes.enumerated() { out[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                return bytes.count
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self).lowercased()
+        return (ASCIIBytes.lowercased(UnsafeBufferPointer(rebasing: bytes[start..<min(end, start + 15)])), end)
     }
 
     private func after(_ byte: UInt8, from start: Int) -> Int {

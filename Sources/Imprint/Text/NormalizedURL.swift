@@ -51,7 +51,7 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
             colon += 1
         }
         guard colon < count, bytes[colon] == UInt8(ascii: ":") else { return nil }
-        let scheme = HTMLTokenizer.lowercasedName(UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        let scheme = ASCIIBytes.lowercased(UnsafeBufferPointer(rebasing: bytes[..<colon]))
         func text(_ range: Range<Int>) -> Substring {
             Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
         }
