@@ -54,7 +54,7 @@ public struct ScoreFeatures: Sendable, Hashable {
     /// How many tokens the combination used (for the analysis header).
     public var tokensUsed: Int
 
-    public var vector: [Double] { [tokens, tokenMean, exact, near, hidden, short, strongAbusive, strongHam, links, linksMean] }
+    public var vector: [Double] { Self.names.indices.map { self[feature: $0] } }
 
     /// Feature `index` in `names` order (`vector[index]` without building the array); 0 past the end.
     subscript(feature index: Int) -> Double {

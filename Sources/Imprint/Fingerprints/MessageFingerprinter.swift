@@ -36,10 +36,8 @@ public struct MessageFingerprinter: Sendable {
             out.fingerprints.append(Fingerprint(kind: .exactBodySHA256, value: Array(sha256.finalize())))
         }
         if features.textParts.contains(where: { !$0.isEmpty }) {
-            // `PyzorDigest.hash(parts:)` over the non-empty parts, fed one by one (no filtered copy).
-            var pyzor = PyzorDigest()
-            for part in features.textParts where !part.isEmpty { pyzor.update(part: part) }
-            out.fingerprints.append(Fingerprint(kind: .pyzor, value: pyzor.finalize()))
+            // The non-empty parts, filtered lazily (no copy).
+            out.fingerprints.append(Fingerprint(kind: .pyzor, value: PyzorDigest.hash(parts: features.textParts.lazy.filter { !$0.isEmpty })))
         } else {
             out.skipped.append(.init(family: "pyzor", reason: "no text part"))
         }
