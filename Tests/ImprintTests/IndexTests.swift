@@ -35,6 +35,8 @@ import Testing
         let index = HammingIndex(codes: codes, words: words, slotWidth: slotWidth == 0 ? nil : slotWidth)
         var generator = SeededGenerator(seed: 7)
         var found = 0
+        // One buffer reused across queries, as the engine does: each search empties it first.
+        var reused: [(code: Int, distance: Int)] = [(code: -1, distance: -1)]
         for _ in 0..<150 {
             let source = Int.random(in: 0..<index.count, using: &generator)
             var query = Array(codes[source * words..<(source + 1) * words])
@@ -45,6 +47,8 @@ import Testing
             let fast = index.probe(query, radius: radius)
             let slow = index.bruteForce(query, radius: radius)
             #expect(index.search(query, radius: radius).map(\.code) == slow.map(\.code))
+            index.search(query, radius: radius, into: &reused)
+            #expect(reused.map(\.code) == slow.map(\.code) && reused.map(\.distance) == slow.map(\.distance))
             #expect(fast.map(\.code) == slow.map(\.code))
             #expect(fast.map(\.distance) == slow.map(\.distance))
             found += slow.count
@@ -164,6 +168,7 @@ import Testing
         }
         let index = TLSHIndex(digests: digests, parameters: .init(bitsPerKey: 0))
         var found = 0
+        var reused: [(digest: Int, distance: Int)] = [(digest: -1, distance: -1)]
         for _ in 0..<150 {
             let source = Int.random(in: 0..<index.count, using: &generator)
             let query = Self.mutate(Array(digests[source * 35..<(source + 1) * 35]), steps: Int.random(in: 0...40, using: &generator), using: &generator)
@@ -171,6 +176,8 @@ import Testing
                 let scan = index.search(query, radius: radius)
                 let all = index.bruteForce(query, radius: radius)
                 #expect(scan.map(\.digest) == all.map(\.digest) && scan.map(\.distance) == all.map(\.distance), "radius \(radius)")
+                index.search(query, radius: radius, into: &reused)
+                #expect(reused.map(\.digest) == all.map(\.digest) && reused.map(\.distance) == all.map(\.distance), "reused, radius \(radius)")
                 found += scan.count
             }
         }
@@ -182,11 +189,14 @@ import Testing
         let index = TLSHIndex(digests: digests)
         var generator = SeededGenerator(seed: 42)
         var truth = 0, found = 0
+        var reused: [(digest: Int, distance: Int)] = [(digest: -1, distance: -1)]
         for _ in 0..<200 {
             let source = Int.random(in: 0..<index.count, using: &generator)
             let query = Self.mutate(Array(digests[source * 35..<(source + 1) * 35]), steps: Int.random(in: 0...30, using: &generator), using: &generator)
             let fast = index.search(query, radius: 70)
             let slow = index.bruteForce(query, radius: 70)
+            index.search(query, radius: 70, into: &reused)
+            #expect(reused.map(\.digest) == fast.map(\.digest))
             let exact = Dictionary(uniqueKeysWithValues: slow.map { ($0.digest, $0.distance) })
             for hit in fast { #expect(exact[hit.digest] == hit.distance) }
             truth += slow.count
@@ -225,9 +235,12 @@ import Testing
         }
         let index = MinHashLSHIndex(signatures: signatures, signatureRows: rows, threshold: 0.6)
         var truth = 0, found = 0
+        var reused: [(signature: Int, similarity: Double)] = [(signature: -1, similarity: 2)], candidates = [7]
         for query in 0..<index.count where query % 15 == 0 {
             let vector = Array(signatures[query * rows * 4..<(query + 1) * rows * 4])
             let fast = index.search(vector, threshold: 0.6)
+            index.search(vector, threshold: 0.6, into: &reused, candidates: &candidates)
+            #expect(reused.map(\.signature) == fast.map(\.signature) && reused.map(\.similarity) == fast.map(\.similarity))
             let slow = (0..<index.count).filter { index.estimate(vector, $0) >= 0.6 }
             #expect(Set(fast.map(\.signature)).isSubset(of: Set(slow)))
             #expect(fast.contains { $0.signature == query })

@@ -12,18 +12,29 @@ extension CartridgeSnapshot {
     /// order: `lookup` for many fingerprints at once, their cache misses overlapped
     /// (`ExactIndex.warm`).
     public func lookup(_ fingerprints: [Fingerprint], where include: (FingerprintKind) -> Bool) -> [Int?] {
-        var keys = [UInt64](repeating: 0, count: fingerprints.count)
-        for (position, fingerprint) in fingerprints.enumerated() where include(fingerprint.kind) {
-            keys[position] = fingerprint.key
-        }
+        var keys: [UInt64] = [], entries: [Int] = []
+        lookup(fingerprints, where: include, keys: &keys, into: &entries)
+        return entries.map { $0 < 0 ? nil : $0 }
+    }
+
+    /// `lookup(_:where:)` into `entries` (-1 for a fingerprint not selected or not found), with
+    /// `keys` as its working buffer; both emptied first, so a caller keeps their capacity.
+    func lookup(_ fingerprints: [Fingerprint], where include: (FingerprintKind) -> Bool,
+                keys: inout [UInt64], into entries: inout [Int]) {
+        keys.removeAll(keepingCapacity: true)
+        for fingerprint in fingerprints { keys.append(include(fingerprint.kind) ? fingerprint.key : 0) }
         ExactIndex.sink.store(keys.withUnsafeBufferPointer { base.exact.warm($0) }, ordering: .relaxed)
-        return fingerprints.indices.map { position in
-            let fingerprint = fingerprints[position]
-            guard include(fingerprint.kind) else { return nil }
-            return fingerprint.withUnsafeBytes { value in
+        entries.removeAll(keepingCapacity: true)
+        for (position, fingerprint) in fingerprints.enumerated() {
+            guard include(fingerprint.kind) else {
+                entries.append(-1)
+                continue
+            }
+            let entry = fingerprint.withUnsafeBytes { value in
                 overlay.isEmpty ? base.exact.lookup(kind: fingerprint.kind, value: value, key: keys[position], in: base.database)
                     : overlay.find(kind: fingerprint.kind, value: value, key: keys[position], base: base)
             }
+            entries.append(entry ?? -1)
         }
     }
 
@@ -55,41 +66,53 @@ extension CartridgeSnapshot {
     /// PDQ, dHash, pHash, aHash). Other kinds have no neighbours. The base's indexes answer for
     /// its entries (removed ones dropped), `OverlaySimilarity` for the added ones.
     public func similar(to fingerprint: Fingerprint) -> [(entry: Int, similarity: Double)] {
+        var scratch = SimilarityScratch()
+        similar(to: fingerprint, scratch: &scratch)
+        return scratch.found
+    }
+
+    /// `similar(to:)` into `scratch.found` (emptied first), every working buffer taken from
+    /// `scratch`.
+    func similar(to fingerprint: Fingerprint, scratch: inout SimilarityScratch) {
         let indexes = base.similarity
-        var found: [(entry: Int, similarity: Double)] = []
+        scratch.found.removeAll(keepingCapacity: true)
         switch fingerprint.kind {
         case .tlsh:
-            guard config.tlshRadius > 0, shape.tlshBits != nil, fingerprint.count == TLSHDistance.digestLength else { return [] }
+            let radius = config.tlshRadius
+            guard radius > 0, shape.tlshBits != nil, fingerprint.count == TLSHDistance.digestLength else { return }
             if let tlsh = indexes.tlsh {
-                found = tlsh.index.search(fingerprint.value, radius: config.tlshRadius).map {
-                    (tlsh.entries[$0.digest], 1 - Double($0.distance) / Double(config.tlshRadius + 1))
+                tlsh.index.search(fingerprint.value, radius: radius, into: &scratch.digestHits)
+                for hit in scratch.digestHits {
+                    scratch.found.append((tlsh.entries[hit.digest], 1 - Double(hit.distance) / Double(radius + 1)))
                 }
             }
-            found += OverlaySimilarity.tlsh(fingerprint.value, in: overlay, radius: config.tlshRadius, samples: tlshSamples)
+            scratch.found += OverlaySimilarity.tlsh(fingerprint.value, in: overlay, radius: radius, samples: tlshSamples)
         case .minhash:
-            guard let minhash = shape.minhash, fingerprint.count == minhash.length else { return [] }
+            guard let minhash = shape.minhash, fingerprint.count == minhash.length else { return }
             if let index = indexes.minhash {
-                found = index.index.search(fingerprint.value, threshold: config.minhashThreshold).map {
-                    (index.entries[$0.signature], $0.similarity)
-                }
+                index.index.search(fingerprint.value, threshold: config.minhashThreshold, into: &scratch.signatureHits,
+                                   candidates: &scratch.candidates)
+                for hit in scratch.signatureHits { scratch.found.append((index.entries[hit.signature], hit.similarity)) }
             }
-            found += OverlaySimilarity.minhash(fingerprint.value, in: overlay, shape: minhash, threshold: config.minhashThreshold)
+            scratch.found += OverlaySimilarity.minhash(fingerprint.value, in: overlay, shape: minhash, threshold: config.minhashThreshold)
         case let kind where SimilarityIndexes.hammingKinds.contains(kind):
             let radius = hammingRadius(fingerprint.kind)
-            let words = fingerprint.withUnsafeBytes { HammingIndex.words(of: $0) }
+            fingerprint.withUnsafeBytes { HammingIndex.words(of: $0, into: &scratch.words) }
             if let hamming = indexes.hamming[fingerprint.kind] {
-                found = hamming.index.search(words, radius: radius).map {
-                    (hamming.entries[$0.code], 1 - Double($0.distance) / Double(radius + 1))
+                hamming.index.search(scratch.words, radius: radius, into: &scratch.codeHits)
+                for hit in scratch.codeHits {
+                    scratch.found.append((hamming.entries[hit.code], 1 - Double(hit.distance) / Double(radius + 1)))
                 }
             }
-            found += OverlaySimilarity.hamming(words, kind: fingerprint.kind, in: overlay, radius: radius)
+            scratch.found += OverlaySimilarity.hamming(scratch.words, kind: fingerprint.kind, in: overlay, radius: radius)
         default:
-            return []
+            return
         }
-        if !overlay.states.isEmpty { found.removeAll { $0.entry < overlay.baseCount && overlay.isRemoved($0.entry) } }
+        if !overlay.states.isEmpty { scratch.found.removeAll { $0.entry < overlay.baseCount && overlay.isRemoved($0.entry) } }
         // In place (most queries find none or one: no copy to sort).
-        if found.count > 1 { found.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry } }
-        return found
+        if scratch.found.count > 1 {
+            scratch.found.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.entry < $1.entry }
+        }
     }
 
     /// Whether `similar(to:)` can find neighbours for fingerprints of `kind` (the kinds of its

@@ -119,13 +119,28 @@ public struct HammingIndex: Sendable {
     /// Every code within Hamming distance `radius` of `query` (`words` words): code numbers
     /// and distances, sorted by code number.
     public func search(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
+        var hits: [(code: Int, distance: Int)] = []
+        search(query, radius: radius, into: &hits)
+        return hits
+    }
+
+    /// `search` into `hits` (emptied first), so a caller querying message after message
+    /// keeps one buffer's capacity instead of allocating a result each time.
+    public func search(_ query: [UInt64], radius: Int, into hits: inout [(code: Int, distance: Int)]) {
         precondition(query.count == words)
-        return count * words <= Self.scanLimit ? bruteForce(query, radius: radius) : probe(query, radius: radius)
+        hits.removeAll(keepingCapacity: true)
+        if count * words <= Self.scanLimit { appendScanned(query, radius: radius, path: .simd, to: &hits) } else { appendProbed(query, radius: radius, to: &hits) }
     }
 
     /// `search` through the slot tables, whatever the size.
     func probe(_ query: [UInt64], radius: Int) -> [(code: Int, distance: Int)] {
         var hits: [(code: Int, distance: Int)] = []
+        appendProbed(query, radius: radius, to: &hits)
+        return hits
+    }
+
+    /// The probe search's hits appended to `hits`, sorted by code number (`hits` empty before).
+    private func appendProbed(_ query: [UInt64], radius: Int, to hits: inout [(code: Int, distance: Int)]) {
         let weight = max(0, radius) / slots.count
         var maskCache: [Int: [Int]] = [:]
         codes.withUnsafeBufferPointer { codes in
@@ -159,7 +174,6 @@ public struct HammingIndex: Sendable {
             }
         }
         hits.sort { $0.code < $1.code }
-        return hits
     }
 
     /// Every code within `radius`, by scanning them all (exact; `search` uses it for small
@@ -171,6 +185,12 @@ public struct HammingIndex: Sendable {
     public func bruteForce(_ query: [UInt64], radius: Int, path: KernelPath = .simd) -> [(code: Int, distance: Int)] {
         precondition(query.count == words)
         var hits: [(code: Int, distance: Int)] = []
+        appendScanned(query, radius: radius, path: path, to: &hits)
+        return hits
+    }
+
+    /// The brute-force search's hits appended to `hits`, in code order.
+    private func appendScanned(_ query: [UInt64], radius: Int, path: KernelPath, to hits: inout [(code: Int, distance: Int)]) {
         codes.withUnsafeBufferPointer { codes in
             query.withUnsafeBufferPointer { query in
                 var code = 0
@@ -185,7 +205,6 @@ public struct HammingIndex: Sendable {
                 }
             }
         }
-        return hits
     }
 
     /// The vector part of `bruteForce`: whole steps of eight words (8 / `words` codes); returns
@@ -246,8 +265,16 @@ public struct HammingIndex: Sendable {
 
     /// Little-endian 64-bit words of a value whose length is a multiple of 8.
     public static func words(of value: UnsafeRawBufferPointer) -> [UInt64] {
-        stride(from: 0, to: value.count - value.count % 8, by: 8).map { start in
-            (0..<8).reduce(UInt64(0)) { $0 | UInt64(value[start + $1]) << (8 * UInt64($1)) }
+        var words: [UInt64] = []
+        self.words(of: value, into: &words)
+        return words
+    }
+
+    /// `words(of:)` into `words` (emptied first), for a caller that reuses one buffer.
+    public static func words(of value: UnsafeRawBufferPointer, into words: inout [UInt64]) {
+        words.removeAll(keepingCapacity: true)
+        for start in stride(from: 0, to: value.count - value.count % 8, by: 8) {
+            words.append(UInt64(littleEndian: value.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
         }
     }
 }

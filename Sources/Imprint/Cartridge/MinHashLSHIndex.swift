@@ -77,9 +77,19 @@ public struct MinHashLSHIndex: Sendable {
     /// The signatures whose estimated Jaccard similarity with `query` is at least `threshold`
     /// and that share a band with it: numbers and estimates, sorted by number.
     public func search(_ query: [UInt8], threshold: Double) -> [(signature: Int, similarity: Double)] {
+        var hits: [(signature: Int, similarity: Double)] = [], candidates: [Int] = []
+        search(query, threshold: threshold, into: &hits, candidates: &candidates)
+        return hits
+    }
+
+    /// `search` into `hits` (emptied first), with `candidates` as its working list: a caller
+    /// querying message after message keeps both buffers' capacity.
+    public func search(_ query: [UInt8], threshold: Double, into hits: inout [(signature: Int, similarity: Double)],
+                       candidates: inout [Int]) {
         let width = signatureRows * rowWidth
         precondition(query.count == width)
-        var candidates: [Int] = []
+        hits.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
         query.withUnsafeBytes { raw in
             for band in 0..<bands {
                 let key = Self.key(raw, signature: 0, band: band, rows: rows, rowWidth: rowWidth, width: width)
@@ -95,12 +105,10 @@ public struct MinHashLSHIndex: Sendable {
             }
         }
         candidates.sort()
-        var hits: [(signature: Int, similarity: Double)] = []
         for (index, candidate) in candidates.enumerated() where index == 0 || candidates[index - 1] != candidate {
             let similarity = estimate(query, candidate)
             if similarity >= threshold { hits.append((candidate, similarity)) }
         }
-        return hits
     }
 
     /// The fraction of rows of signature `number` equal to the query's.

@@ -150,11 +150,20 @@ public struct TLSHIndex: Sendable {
     /// The digests within TLSH distance `radius` of `query` (35 bytes): digest numbers and
     /// distances, sorted by number.
     public func search(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
-        precondition(query.count == TLSHDistance.digestLength)
-        guard parameters.bitsPerKey > 0 else {
-            return includeLength ? scanNearLengths(query, radius: radius) : bruteForce(query, radius: radius, includeLength: false)
-        }
         var hits: [(digest: Int, distance: Int)] = []
+        search(query, radius: radius, includeLength: includeLength, into: &hits)
+        return hits
+    }
+
+    /// `search` into `hits` (emptied first), so a caller querying message after message
+    /// keeps one buffer's capacity instead of allocating a result each time.
+    public func search(_ query: [UInt8], radius: Int, includeLength: Bool = true, into hits: inout [(digest: Int, distance: Int)]) {
+        precondition(query.count == TLSHDistance.digestLength)
+        hits.removeAll(keepingCapacity: true)
+        guard parameters.bitsPerKey > 0 else {
+            if includeLength { appendNearLengths(query, radius: radius, to: &hits) } else { appendScanned(query, radius: radius, includeLength: false, to: &hits) }
+            return
+        }
         let keys = 1 << parameters.bitsPerKey
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
@@ -179,16 +188,21 @@ public struct TLSHIndex: Sendable {
             }
         }
         hits.sort { $0.digest < $1.digest }
-        return hits
     }
 
     /// Scan mode with the length term: the digests whose length byte is within max(1, radius / 12)
     /// of the query's (circularly, as the distance measures it), sorted by number.
     func scanNearLengths(_ query: [UInt8], radius: Int) -> [(digest: Int, distance: Int)] {
-        guard radius >= 0 else { return [] }
-        let reach = max(1, radius / 12)
-        guard reach < 128 else { return bruteForce(query, radius: radius) }  // every length is in reach
         var hits: [(digest: Int, distance: Int)] = []
+        appendNearLengths(query, radius: radius, to: &hits)
+        return hits
+    }
+
+    /// `scanNearLengths`' hits appended to `hits` (empty before), sorted by number.
+    private func appendNearLengths(_ query: [UInt8], radius: Int, to hits: inout [(digest: Int, distance: Int)]) {
+        guard radius >= 0 else { return }
+        let reach = max(1, radius / 12)
+        guard reach < 128 else { return appendScanned(query, radius: radius, includeLength: true, to: &hits) }  // every length is in reach
         let own = Int(query[1])
         query.withUnsafeBufferPointer { query in
             lengthOrdered.withUnsafeBufferPointer { digests in
@@ -207,12 +221,17 @@ public struct TLSHIndex: Sendable {
             }
         }
         hits.sort { $0.digest < $1.digest }
-        return hits
     }
 
     /// Every digest within `radius`, by scanning them all (the reference for recall).
     public func bruteForce(_ query: [UInt8], radius: Int, includeLength: Bool = true) -> [(digest: Int, distance: Int)] {
         var hits: [(digest: Int, distance: Int)] = []
+        appendScanned(query, radius: radius, includeLength: includeLength, to: &hits)
+        return hits
+    }
+
+    /// `bruteForce`'s hits appended to `hits`, in digest order.
+    private func appendScanned(_ query: [UInt8], radius: Int, includeLength: Bool, to hits: inout [(digest: Int, distance: Int)]) {
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
                 for digest in 0..<count {
@@ -223,7 +242,6 @@ public struct TLSHIndex: Sendable {
                 }
             }
         }
-        return hits
     }
 
     /// Bytes held.

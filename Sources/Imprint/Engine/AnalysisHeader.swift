@@ -53,13 +53,20 @@ public struct AnalysisHeader: Sendable, Hashable {
         out += rescan ? " r=1" : " r=0"
         for extra in extras { Self.append(" ", extra.key, "=", extra.value, to: &out) }
         if out.utf8.count > Self.maximumLength { out = String(out.prefix(Self.maximumLength)) }
-        for item in contributions.sorted(by: { abs($0.weight) > abs($1.weight) }) {
-            let similarity = Self.format(item.similarity, 2), weight = Self.format(item.weight, 1)
-            // " kind=id:similarity:weight"
-            let length = 4 + item.kind.utf8.count + item.entryID.utf8.count + similarity.utf8.count + weight.utf8.count
-            guard out.utf8.count + length <= Self.maximumLength else { break }
-            Self.append(" ", item.kind, "=", item.entryID, to: &out)
-            Self.append(":", similarity, ":", weight, to: &out)
+        // Heaviest first (a stable sort of positions in temporary storage, not a sorted copy).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: contributions.count) { buffer in
+            var order = buffer
+            for position in order.indices { order.initializeElement(at: position, to: position) }
+            order.sort { abs(contributions[$0].weight) > abs(contributions[$1].weight) }
+            for position in order {
+                let item = contributions[position]
+                let similarity = Self.format(item.similarity, 2), weight = Self.format(item.weight, 1)
+                // " kind=id:similarity:weight"
+                let length = 4 + item.kind.utf8.count + item.entryID.utf8.count + similarity.utf8.count + weight.utf8.count
+                guard out.utf8.count + length <= Self.maximumLength else { break }
+                Self.append(" ", item.kind, "=", item.entryID, to: &out)
+                Self.append(":", similarity, ":", weight, to: &out)
+            }
         }
         return out
     }

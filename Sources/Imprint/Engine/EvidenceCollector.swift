@@ -24,27 +24,36 @@ struct EvidenceCollector {
     }
 
     func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool) -> EvidenceSet {
+        EvidenceScratch.withThreadScratch { collect(fingerprints, stopWhenDecisive: stopWhenDecisive, scratch: $0) }
+    }
+
+    private func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool, scratch: EvidenceScratch) -> EvidenceSet {
         var set = EvidenceSet()
         let exactMask = Self.exactMask, featureMask = Self.featureMask
-        let entries = snapshot.lookup(fingerprints) { Self.isMember($0, exactMask | featureMask) }
+        snapshot.lookup(fingerprints, where: { Self.isMember($0, exactMask | featureMask) }, keys: &scratch.keys, into: &scratch.entries)
         // The hits' reputations and categories first, in one loop of independent loads: their
         // cache misses (the columns are megabytes) overlap, both of a hit's and those of
         // neighbouring hits, instead of stalling one evidence at a time.
-        let facts = entries.map { $0.map { (reputation: snapshot.reputation(at: $0), category: snapshot.category(at: $0)) } }
+        for entry in scratch.entries where entry >= 0 {
+            scratch.facts.append((reputation: snapshot.reputation(at: entry), category: snapshot.category(at: entry)))
+        }
         // Most hits are features: room for all of them at once, not as the list doubles.
-        set.features.reserveCapacity(facts.reduce(0) { $1 == nil ? $0 : $0 + 1 })
+        set.features.reserveCapacity(scratch.facts.count)
+        var nextFact = 0
         for (position, fingerprint) in fingerprints.enumerated() {
             let isExact = Self.isMember(fingerprint.kind, exactMask)
-            let isFeature = Self.isMember(fingerprint.kind, featureMask)
-            if isFeature { set.featuresLookedUp += 1 }
-            guard isExact || isFeature, let entry = entries[position], let fact = facts[position] else { continue }
+            if Self.isMember(fingerprint.kind, featureMask) { set.featuresLookedUp += 1 }
+            let entry = scratch.entries[position]
+            guard entry >= 0 else { continue }  // found entries are exact or feature kinds
+            let fact = scratch.facts[nextFact]
+            nextFact += 1
             let evidence = Evidence(kind: fingerprint.kind, entry: entry, match: isExact ? .exact : .feature,
                                     reputation: fact.reputation, category: fact.category)
             if isExact { set.exact.append(evidence) } else { set.features.append(evidence) }
         }
         if stopWhenDecisive, set.exact.contains(where: { Self.isDecisive($0) }) { return set }
         for fingerprint in fingerprints where CartridgeSnapshot.hasNeighbours(fingerprint.kind) {
-            appendNear(fingerprint, to: &set.near)
+            appendNear(fingerprint, to: &set.near, scratch: &scratch.similarity)
         }
         return set
     }
@@ -54,9 +63,10 @@ struct EvidenceCollector {
         (evidence.abusiveMass >= 3 && evidence.hamMass == 0) || (evidence.hamMass >= 3 && evidence.abusiveMass == 0)
     }
 
-    private func appendNear(_ fingerprint: Fingerprint, to near: inout [Evidence]) {
+    private func appendNear(_ fingerprint: Fingerprint, to near: inout [Evidence], scratch: inout SimilarityScratch) {
+        snapshot.similar(to: fingerprint, scratch: &scratch)
         // The few closest neighbours speak; a crowd of weak ones does not drown them.
-        for neighbour in snapshot.similar(to: fingerprint).prefix(8) {
+        for neighbour in scratch.found.prefix(8) {
             near.append(Evidence(kind: fingerprint.kind, entry: neighbour.entry, match: .near(similarity: neighbour.similarity),
                                  reputation: snapshot.reputation(at: neighbour.entry), category: snapshot.category(at: neighbour.entry)))
         }

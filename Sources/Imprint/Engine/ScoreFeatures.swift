@@ -1,3 +1,4 @@
+import ImprintHashing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,24 +87,23 @@ public struct ScoreFeatures: Sendable, Hashable {
     public init(evidence: EvidenceSet, fingerprints: MessageFingerprints, features: MessageFeatures,
                 totals: [Double], combiner: TokenEvidence) {
         let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
-        var probabilities: [Double] = [], linkProbabilities: [Double] = []
-        probabilities.reserveCapacity(evidence.features.count)
-        linkProbabilities.reserveCapacity(evidence.features.reduce(0) { Self.isLink($1.kind) ? $0 + 1 : $0 })
-        var strongAbusiveCount = 0, strongHamCount = 0
-        for item in evidence.features {
-            let p = combiner.tokenProbability(abusive: item.abusiveMass, ham: item.hamMass,
-                                              totalAbusive: abusiveTotal, totalHam: hamTotal)
-            probabilities.append(p)
-            if p >= Self.strongProbability { strongAbusiveCount += 1 } else if p <= 1 - Self.strongProbability { strongHamCount += 1 }
-            if Self.isLink(item.kind) { linkProbabilities.append(p) }
+        // The per-token probabilities are working lists only: this thread's buffers hold them.
+        let (combination, linkCombination, strongAbusiveCount, strongHamCount) = TokenProbabilityScratch.withThreadScratch { scratch in
+            var strongAbusiveCount = 0, strongHamCount = 0
+            for item in evidence.features {
+                let p = combiner.tokenProbability(abusive: item.abusiveMass, ham: item.hamMass,
+                                                  totalAbusive: abusiveTotal, totalHam: hamTotal)
+                scratch.probabilities.append(p)
+                if p >= Self.strongProbability { strongAbusiveCount += 1 } else if p <= 1 - Self.strongProbability { strongHamCount += 1 }
+                if Self.isLink(item.kind) { scratch.linkProbabilities.append(p) }
+            }
+            return (combiner.combine(scratch.probabilities), combiner.combine(scratch.linkProbabilities), strongAbusiveCount, strongHamCount)
         }
-        let combination = combiner.combine(probabilities)
         tokens = Self.logit(combination.indicator)
         tokensUsed = combination.tokensUsed
         tokenMean = combination.meanLogOdds
         strongAbusive = log(1 + Double(strongAbusiveCount))
         strongHam = log(1 + Double(strongHamCount))
-        let linkCombination = combiner.combine(linkProbabilities)
         links = Self.logit(linkCombination.indicator)
         linksMean = linkCombination.meanLogOdds
         exact = Self.logOdds(evidence.exact, hamTotal: hamTotal, abusiveTotal: abusiveTotal)
@@ -163,5 +163,16 @@ public enum ScoreModel {
     /// The `score model` value of a fitted model.
     public static func configValue(_ model: LogisticModel) -> String {
         ([model.bias] + model.weights).map { "\($0)" }.joined(separator: " ")
+    }
+}
+
+/// `ScoreFeatures`' per-token probability lists, one pair a thread (see `ThreadScratch`).
+private final class TokenProbabilityScratch: ThreadScratch {
+    static let threadSlot = ThreadScratchSlot()
+    var probabilities: [Double] = [], linkProbabilities: [Double] = []
+
+    func reset() {
+        probabilities.resetScratch()
+        linkProbabilities.resetScratch()
     }
 }

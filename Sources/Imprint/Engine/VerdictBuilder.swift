@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ImprintHashing
 
 /// Turns evidence into a verdict: score from the logistic model, category from the strongest
 /// evidence, rescan flag, analysis header.
@@ -34,21 +35,30 @@ struct VerdictBuilder {
         let names = snapshot.categories.describeCategory(code)
         var header = AnalysisHeader(cartridgeVersion: snapshot.version.description, score: score,
                                     category: Int(code.category), subcategory: Int(code.subcategory), rescan: !reasons.isEmpty)
-        if let signature { header.extras.append((key: "sig", value: entryID(signature))) }
-        if !reasons.isEmpty { header.extras.append((key: "rs", value: reasons.joined(separator: ","))) }
-        // Everything the feature tokens add: the combination, its mean, the strong counts, the links.
-        let tokenWeight = ScoreFeatures.tokenFeatureIndices.reduce(0.0) { $0 + scoreFeatures[feature: $1] * weight($1, model) }
-        header.extras.append((key: "tk", value: String(scoreFeatures.tokensUsed) + ":" + AnalysisHeader.format(tokenWeight, 1)))
-        header.contributions.reserveCapacity(evidence.exact.count + evidence.near.count)
-        evidence.forEachDigestMatch { item in
-            let share = log((item.abusiveMass + 0.5) / (item.hamMass + 0.5)) * item.similarity
-            header.contributions.append(AnalysisHeader.Contribution(kind: item.kind.name, entryID: entryID(item), similarity: item.similarity,
-                                                                    weight: share * weight(item.match == .exact ? 2 : 3, model)))
+        // The header's lists are working storage until its text is written: this thread's buffers.
+        let analysis = AnalysisHeaderScratch.withThreadScratch { scratch in
+            swap(&header.extras, &scratch.extras)
+            swap(&header.contributions, &scratch.contributions)
+            defer {
+                swap(&header.extras, &scratch.extras)
+                swap(&header.contributions, &scratch.contributions)
+            }
+            if let signature { header.extras.append((key: "sig", value: entryID(signature))) }
+            if !reasons.isEmpty { header.extras.append((key: "rs", value: reasons.joined(separator: ","))) }
+            // Everything the feature tokens add: the combination, its mean, the strong counts, the links.
+            let tokenWeight = ScoreFeatures.tokenFeatureIndices.reduce(0.0) { $0 + scoreFeatures[feature: $1] * weight($1, model) }
+            header.extras.append((key: "tk", value: String(scoreFeatures.tokensUsed) + ":" + AnalysisHeader.format(tokenWeight, 1)))
+            evidence.forEachDigestMatch { item in
+                let share = log((item.abusiveMass + 0.5) / (item.hamMass + 0.5)) * item.similarity
+                header.contributions.append(AnalysisHeader.Contribution(kind: item.kind.name, entryID: entryID(item), similarity: item.similarity,
+                                                                        weight: share * weight(item.match == .exact ? 2 : 3, model)))
+            }
+            return header.text
         }
         return Verdict(score: score, isSpam: isSpam, category: Int(code.category), subcategory: Int(code.subcategory),
                        categoryDescription: names.category?.description ?? "category \(code.category)",
                        subcategoryDescription: names.subcategory?.description ?? "undefined",
-                       rescan: !reasons.isEmpty, rescanReasons: reasons, analysis: header.text, whitelistRule: nil,
+                       rescan: !reasons.isEmpty, rescanReasons: reasons, analysis: analysis, whitelistRule: nil,
                        probability: probability)
     }
 
@@ -100,5 +110,17 @@ struct VerdictBuilder {
             strongest = item
         }
         return CategoryCode(winner.category, strongest?.category.subcategory ?? 0)
+    }
+}
+
+/// `VerdictBuilder`'s analysis-header lists, one pair a thread (see `ThreadScratch`).
+private final class AnalysisHeaderScratch: ThreadScratch {
+    static let threadSlot = ThreadScratchSlot()
+    var extras: [(key: String, value: String)] = []
+    var contributions: [AnalysisHeader.Contribution] = []
+
+    func reset() {
+        extras.resetScratch()
+        contributions.resetScratch()
     }
 }

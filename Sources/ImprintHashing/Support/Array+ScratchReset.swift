@@ -1,0 +1,12 @@
+extension Array {
+    /// Empties a scratch buffer for the next message: keeps its storage while that is at most
+    /// `ThreadScratchSlot.retainedBytesLimit` bytes, drops it when one big message grew it beyond.
+    @inline(__always)
+    package mutating func resetScratch() {
+        if capacity * MemoryLayout<Element>.stride > ThreadScratchSlot.retainedBytesLimit {
+            self = []
+        } else {
+            removeAll(keepingCapacity: true)
+        }
+    }
+}
