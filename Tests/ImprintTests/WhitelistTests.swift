@@ -93,4 +93,39 @@ import Testing
             return error.code == code && error.lineNumber == line && error.description.hasPrefix("whitelist.cfg:\(line):")
         }
     }
+
+    /// A whitelist knows which parts of a message its rules read; the engine fills only those.
+    @Test func subjectPartsFollowTheRules() throws {
+        #expect(Whitelist().subjectParts == [])
+        #expect(try Whitelist(parsing: "envelope-from a@b.example\nip 192.0.2.0/24", path: "w").subjectParts == [])
+        #expect(try Whitelist(parsing: "from a@b.example\nip 192.0.2.0/24", path: "w").subjectParts == [.from])
+        #expect(try Whitelist(parsing: "header X-A /b/\nbody /c/", path: "w").subjectParts == [.headers, .body])
+        #expect(try Whitelist(parsing: Self.rules, path: "w").subjectParts == .all)
+    }
+
+    /// Header names compare as `lowercased()` would: ASCII folded in place, anything else
+    /// through `lowercased()`.
+    @Test func headerNamesCompareWithoutCase() {
+        #expect(Whitelist.isName("X-Trusted", lowercased: "x-trusted"))
+        #expect(Whitelist.isName("x-trusted", lowercased: "x-trusted"))
+        #expect(!Whitelist.isName("X-Truste", lowercased: "x-trusted"))
+        #expect(!Whitelist.isName("X-Trusted2", lowercased: "x-trusted"))
+        #expect(!Whitelist.isName("X_Trusted", lowercased: "x-trusted"))
+        #expect(Whitelist.isName("X-ÄRGER", lowercased: "x-ärger"))
+        #expect(!Whitelist.isName("X-ÄRGER", lowercased: "x-Ärger"))
+    }
+
+    /// A limit hit spoils the thread's match data, which is made again: the next matches on
+    /// the same thread still find what they should.
+    @Test func matchesAfterALimitHitStillWork() throws {
+        let catastrophic = try PCRE2Pattern("(a+)+$")
+        let plain = try PCRE2Pattern("b(c+)d")
+        let subject = Array((String(repeating: "a", count: 30) + "b").utf8)
+        for _ in 0..<3 {
+            #expect(throws: PatternError.self) { try subject.withUnsafeBytes { try catastrophic.firstMatch(in: $0) } }
+            let range = try Array("xxbcccd".utf8).withUnsafeBytes { try plain.firstMatch(in: $0) }
+            #expect(range == 2..<7)
+            #expect(try Array("xxbd".utf8).withUnsafeBytes { try plain.firstMatch(in: $0) } == nil)
+        }
+    }
 }

@@ -42,7 +42,7 @@ public final class Engine: Sendable {
         let clientIP = Self.clientIP(of: message, config: snapshot.config)
         // No rules, no subject to build (it decodes the headers and the first text part).
         if !snapshot.whitelist.rules.isEmpty,
-           let rule = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP)).rule {
+           let rule = snapshot.whitelist.evaluate(Self.whitelistSubject(message, clientIP: clientIP, parts: snapshot.whitelist.subjectParts)).rule {
             return whitelisted(rule, snapshot: snapshot)
         }
         let (features, fingerprints) = fingerprint(message, clientIP: clientIP, config: snapshot.config)
@@ -80,12 +80,19 @@ public final class Engine: Sendable {
         return message.inferredEnvelope.clientIP ?? message.givenEnvelope.clientIP
     }
 
-    static func whitelistSubject(_ message: Message, clientIP: IPAddress?) -> WhitelistSubject {
-        let from = message.headers.all(named: "From").map(\.decodedValue) + message.headers.all(named: "Sender").map(\.decodedValue)
-        let headers = message.headers.map { (name: $0.name, value: $0.decodedValue) }
-        let body = message.leaves.first(where: \.isText).map { message.decodedBody(of: $0, limit: 1 << 20).bytes } ?? []
-        return WhitelistSubject(fromAddresses: from.flatMap(Self.addresses), envelopeFrom: message.envelope.mailFrom,
-                                clientIP: clientIP, headers: headers, body: body)
+    /// What the whitelist reads of `message`: only `parts` are filled (the others stay empty),
+    /// so that rules on the sender or IP alone do not pay for decoding headers and body.
+    static func whitelistSubject(_ message: Message, clientIP: IPAddress?, parts: WhitelistSubject.Parts = .all) -> WhitelistSubject {
+        var subject = WhitelistSubject(envelopeFrom: message.envelope.mailFrom, clientIP: clientIP)
+        if parts.contains(.from) {
+            let from = message.headers.all(named: "From").map(\.decodedValue) + message.headers.all(named: "Sender").map(\.decodedValue)
+            subject.fromAddresses = from.flatMap(Self.addresses)
+        }
+        if parts.contains(.headers) { subject.headers = message.headers.map { (name: $0.name, value: $0.decodedValue) } }
+        if parts.contains(.body) {
+            subject.body = message.leaves.first(where: \.isText).map { message.decodedBody(of: $0, limit: 1 << 20).bytes } ?? []
+        }
+        return subject
     }
 
     /// The addresses in a From-style header value: the `<…>` parts, or the bare value.

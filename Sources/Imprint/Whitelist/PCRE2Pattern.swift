@@ -4,7 +4,7 @@ import CPCRE2
 /// matched under explicit limits so that a catastrophic pattern returns in bounded time.
 ///
 /// The compiled code and match context are immutable after `init` and shared by all
-/// threads; each match gets its own match data.
+/// threads; matches on one thread reuse that thread's match data (`PCRE2MatchScratch`).
 public final class PCRE2Pattern: @unchecked Sendable {
     /// Compile options, the `/flags` of a whitelist rule.
     public struct Options: OptionSet, Sendable, Hashable {
@@ -85,19 +85,22 @@ public final class PCRE2Pattern: @unchecked Sendable {
     /// - Throws: `PatternError` when a limit stops the match (`matchLimitExceeded`,
     ///   `depthLimitExceeded`, `heapLimitExceeded`) or PCRE2 fails otherwise.
     public func firstMatch(in subject: UnsafeRawBufferPointer) throws(PatternError) -> Range<Int>? {
-        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            throw .make(.matchFailed, "no memory for match data")
+        try PCRE2MatchScratch.withThreadScratch { (scratch) throws(PatternError) -> Range<Int>? in
+            guard let matchData = scratch.block else { throw .make(.matchFailed, "no memory for match data") }
+            let empty: UInt8 = 0
+            let status = withUnsafePointer(to: empty) { fallback in
+                let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? fallback
+                return pcre2_match_8(code, base, subject.count, 0, 0, matchData, context)
+            }
+            if status == PCRE2_ERROR_NOMATCH { return nil }
+            guard status >= 0 else {
+                scratch.isSpoiled = true
+                throw Self.matchError(status)
+            }
+            // 0 means the one offset pair could not hold the captures too; it holds the whole match.
+            let vector = pcre2_get_ovector_pointer_8(matchData)!
+            return vector[0]..<vector[1]
         }
-        defer { pcre2_match_data_free_8(matchData) }
-        let empty: UInt8 = 0
-        let status = withUnsafePointer(to: empty) { fallback in
-            let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? fallback
-            return pcre2_match_8(code, base, subject.count, 0, 0, matchData, context)
-        }
-        if status == PCRE2_ERROR_NOMATCH { return nil }
-        guard status >= 0 else { throw Self.matchError(status) }
-        let vector = pcre2_get_ovector_pointer_8(matchData)!
-        return vector[0]..<vector[1]
     }
 
     /// Whether `subject` matches anywhere.

@@ -11,6 +11,20 @@ public struct WhitelistSubject: Sendable {
     /// The decoded body text.
     public var body: [UInt8]
 
+    /// The parts of a subject, for building only those a whitelist's rules read.
+    public struct Parts: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// `fromAddresses`.
+        public static let from = Parts(rawValue: 1)
+        /// `headers`.
+        public static let headers = Parts(rawValue: 2)
+        /// `body`.
+        public static let body = Parts(rawValue: 4)
+        public static let all: Parts = [.from, .headers, .body]
+    }
+
     public init(fromAddresses: [String] = [], envelopeFrom: String? = nil, clientIP: IPAddress? = nil,
                 headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.fromAddresses = fromAddresses
@@ -54,21 +68,31 @@ extension Whitelist {
                 matched = subject.clientIP.map(network.contains) ?? false
             case .header(let name, let pattern):
                 matched = subject.headers.contains { header in
-                    header.name.lowercased() == name && run(pattern, on: Array(header.value.utf8), rule: rule, hits: &hits)
+                    guard Self.isName(header.name, lowercased: name) else { return false }
+                    var value = header.value
+                    return value.withUTF8 { run(pattern, on: UnsafeRawBufferPointer($0), rule: rule, hits: &hits) }
                 }
             case .body(let pattern):
-                matched = run(pattern, on: Array(subject.body.prefix(limits.maxBodyBytes)), rule: rule, hits: &hits)
+                matched = subject.body.withUnsafeBytes { body in
+                    run(pattern, on: UnsafeRawBufferPointer(rebasing: body.prefix(limits.maxBodyBytes)), rule: rule, hits: &hits)
+                }
             }
             if matched { return WhitelistDecision(rule: rule, limitHits: hits) }
         }
         return WhitelistDecision(rule: nil, limitHits: hits)
     }
 
-    private func run(_ pattern: PCRE2Pattern, on bytes: [UInt8], rule: WhitelistRule,
+    /// `name.lowercased() == lowercasedName`, without building the lower-cased copy when
+    /// `name` is ASCII (header names are).
+    static func isName(_ name: String, lowercased lowercasedName: String) -> Bool {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() == lowercasedName }
+        return name.utf8.count == lowercasedName.utf8.count
+            && zip(name.utf8, lowercasedName.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+
+    private func run(_ pattern: PCRE2Pattern, on bytes: UnsafeRawBufferPointer, rule: WhitelistRule,
                      hits: inout [WhitelistDecision.LimitHit]) -> Bool {
-        let result = bytes.withUnsafeBytes { raw in
-            Result { () throws(PatternError) -> Bool in try pattern.firstMatch(in: raw) != nil }
-        }
+        let result = Result { () throws(PatternError) -> Bool in try pattern.firstMatch(in: bytes) != nil }
         switch result {
         case .success(let matched):
             return matched

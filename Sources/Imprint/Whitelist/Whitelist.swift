@@ -34,11 +34,14 @@ public struct Whitelist: Sendable {
 
     public let rules: [WhitelistRule]
     public let limits: Limits
+    /// What of a message the rules read: a caller builds only these parts of the subject.
+    public let subjectParts: WhitelistSubject.Parts
 
     /// An empty whitelist.
     public init(limits: Limits = .default) {
         rules = []
         self.limits = limits
+        subjectParts = []
     }
 
     /// Parses `text`, the contents of `path`.
@@ -53,6 +56,7 @@ public struct Whitelist: Sendable {
         }
         self.rules = rules
         self.limits = limits
+        subjectParts = rules.reduce(into: []) { $0.formUnion($1.test.subjectParts) }
     }
 
     static func parseRule(_ line: Substring, path: String, number: Int, limits: Limits) throws(ConfigurationError) -> WhitelistRule {

@@ -54,6 +54,17 @@ public struct WhitelistRule: Sendable, CustomStringConvertible {
         case header(name: String, pattern: PCRE2Pattern)
         /// `body /REGEX/flags`: the decoded body text.
         case body(PCRE2Pattern)
+
+        /// The part of a `WhitelistSubject` the test reads (envelope sender and client IP
+        /// come with every subject).
+        var subjectParts: WhitelistSubject.Parts {
+            switch self {
+            case .from: .from
+            case .header: .headers
+            case .body: .body
+            case .envelopeFrom, .ip: []
+            }
+        }
     }
 
     public let test: Test
