@@ -43,3 +43,28 @@ import Testing
         }
     }
 }
+
+extension FingerprintStorageTests {
+    /// A value built from a string's UTF-8 (inline up to 8 bytes without an array) is the
+    /// fingerprint its byte array gives, ASCII and not.
+    @Test func utf8ValuesEqualTheirByteArrays() {
+        for text in ["", "a", "a.com", "example", "exampl\u{E9}", "ex.co.uk", "example.com", "\u{4E2D}\u{6587}.cn", "www.example.org"] {
+            let built = Fingerprint(kind: .host, utf8: text), expected = Fingerprint(kind: .host, value: Array(text.utf8))
+            #expect(built == expected, "\(text)")
+            #expect(built.hashValue == expected.hashValue, "\(text)")
+            #expect(built.value == Array(text.utf8), "\(text)")
+        }
+    }
+
+    /// The fingerprinter's per-thread scratch carries nothing from one message to the next:
+    /// the same fingerprints in forward and reverse order, and twice in a row.
+    @Test func fingerprintsDoNotDependOnTheMessageBefore() throws {
+        let (_, held) = try EngineTests.cartridge.get()
+        let features = try held.prefix(16).map { try MessageFeatures(message: Message(rendered: Fixtures.read($0.path))) }
+        let fingerprinter = MessageFingerprinter(options: FingerprintOptions(imageDepth: .high, includesSender: true))
+        let forward = features.map { fingerprinter.fingerprints(of: $0).fingerprints }
+        let backward = features.reversed().map { fingerprinter.fingerprints(of: $0).fingerprints }
+        #expect(forward == Array(backward.reversed()))
+        #expect(forward == features.map { fingerprinter.fingerprints(of: $0).fingerprints })
+    }
+}

@@ -20,3 +20,20 @@ import Testing
         #expect(reference.count > 9_000)  // about half the draws are repeats
     }
 }
+
+extension TokenHashSetTests {
+    /// Emptied and reused for a smaller, an equal and a larger estimate, the set answers as a
+    /// fresh `Set<UInt64>` each round (nothing left from the previous round).
+    @Test func removeAllStartsAnEmptySetInTheSameMemory() {
+        var generator = SeededGenerator(seed: 77)
+        var set = TokenHashSet(expectedCount: 3_000)
+        for expectedCount in [3_000, 10, 3_000, 50_000, 0] {
+            set.removeAll(expectingCount: expectedCount)
+            var reference = Set<UInt64>()
+            for _ in 0..<6_000 {
+                let value = generator.next() % 9_000  // repeats, 0, and values of the earlier rounds
+                #expect(set.insert(value) == reference.insert(value).inserted)
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 extension MessageFingerprinter {
     /// PDQ and the 64-bit image hashes of one image attachment, as deep as the options say;
     /// an image that cannot be decoded is skipped with its reason (and flags a rescan).
-    func addImage(_ attachment: MessageFeatures.Attachment, to out: inout MessageFingerprints) {
+    func addImage(_ attachment: MessageFeatures.Attachment, scratch: FingerprintScratch, to out: inout MessageFingerprints) {
         let name = attachment.filename ?? attachment.mediaType
         guard options.imageDepth != .off else {
             out.skipped.append(.init(family: "image", reason: "\(name): image processing depth is off"))
@@ -19,16 +19,19 @@ extension MessageFingerprinter {
             out.skipped.append(.init(family: "image", reason: "\(name): \(image.width)x\(image.height) is too small"))
             return
         }
-        out.fingerprints.append(Fingerprint(kind: .dhash, word: ImageHashes.differenceHash(image)))
-        guard options.imageDepth != .low else { return }
-        let pdq = PDQ.hash(image)
-        if pdq.quality >= 50 {
-            out.fingerprints.append(Fingerprint(kind: .pdq, value: Self.littleEndianBytes(pdq.words)))
-        } else {
-            out.skipped.append(.init(family: "pdq", reason: "\(name): quality \(pdq.quality) is under 50"))
+        // The gray samples once for the 64-bit hashes, in the scratch with their working memory.
+        ImageHashes.withGray(image, buffer: &scratch.imageGray) { gray in
+            out.fingerprints.append(Fingerprint(kind: .dhash, word: ImageHashes.differenceHash(gray, image, buffers: &scratch.imageHashes)))
+            guard options.imageDepth != .low else { return }
+            let pdq = PDQ.hash(image)
+            if pdq.quality >= 50 {
+                out.fingerprints.append(Fingerprint(kind: .pdq, value: Self.littleEndianBytes(pdq.words)))
+            } else {
+                out.skipped.append(.init(family: "pdq", reason: "\(name): quality \(pdq.quality) is under 50"))
+            }
+            guard options.imageDepth == .high else { return }
+            out.fingerprints.append(Fingerprint(kind: .phash, word: ImageHashes.perceptualHash(gray, image, buffers: &scratch.imageHashes)))
+            out.fingerprints.append(Fingerprint(kind: .ahash, word: ImageHashes.averageHash(gray, image, buffers: &scratch.imageHashes)))
         }
-        guard options.imageDepth == .high else { return }
-        out.fingerprints.append(Fingerprint(kind: .phash, word: ImageHashes.perceptualHash(image)))
-        out.fingerprints.append(Fingerprint(kind: .ahash, word: ImageHashes.averageHash(image)))
     }
 }

@@ -6,7 +6,7 @@ import ImprintHashing
 /// and checks for exclusive access on every token).
 struct TokenCollector: ~Copyable {
     /// Most tokens kept (`FingerprintOptions.maximumTokens`).
-    let limit: Int
+    private(set) var limit: Int
     private var seen: TokenHashSet
     private(set) var tokens: [UInt64] = []
 
@@ -15,6 +15,19 @@ struct TokenCollector: ~Copyable {
         seen = TokenHashSet(expectedCount: expectedCount)
         tokens.reserveCapacity(min(limit, expectedCount))
     }
+
+    /// Empties the collector for another message, its memory kept (a thread's scratch,
+    /// `FingerprintScratch`): what `init(limit:expectedCount:)` gives, without allocating
+    /// when the memory suffices.
+    mutating func restart(limit: Int, expectedCount: Int) {
+        self.limit = limit
+        seen.removeAll(expectingCount: expectedCount)
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(min(limit, expectedCount))
+    }
+
+    /// Bytes of memory held (for `FingerprintScratch.reset`).
+    var retainedByteCount: Int { seen.allocatedByteCount + tokens.capacity * MemoryLayout<UInt64>.stride }
 
     /// Keeps `hash` unless already kept or the list is full.
     @inline(__always)

@@ -4,7 +4,8 @@
 ///
 /// The table is sized up front from the caller's estimate (so a message's tokens rarely
 /// trigger a doubling) and owned directly (`~Copyable`, freed in `deinit`), so an insert does
-/// no uniqueness check or bounds check.
+/// no uniqueness check or bounds check; emptied with ``removeAll(expectingCount:)``, its
+/// memory serves the next message.
 ///
 /// - Complexity: O(1) amortized an insert; the table doubles when half full, so memory is at
 ///   most 32 bytes a value (`minimumCapacity` slots to start, at most `maximumInitialCapacity`
@@ -16,6 +17,8 @@ struct TokenHashSet: ~Copyable {
     /// default `maximumTokens` 6,000 fits at half load).
     static let maximumInitialCapacity = 1 << 14
 
+    /// The allocation; the table in use, `slots`, is a prefix of it (see ``removeAll(expectingCount:)``).
+    private var storage: UnsafeMutableBufferPointer<UInt64>
     private var slots: UnsafeMutableBufferPointer<UInt64>
     private var count = 0
     /// Whether 0, the empty-slot marker, is in the set.
@@ -23,13 +26,36 @@ struct TokenHashSet: ~Copyable {
 
     /// An empty set with room for about `expectedCount` values before it grows.
     init(expectedCount: Int = 0) {
-        var capacity = Self.minimumCapacity
-        while capacity < Self.maximumInitialCapacity, capacity < 2 * expectedCount { capacity <<= 1 }
-        slots = .allocate(capacity: capacity)
+        storage = .allocate(capacity: Self.initialCapacity(expectedCount))
+        slots = storage
         slots.initialize(repeating: 0)
     }
 
-    deinit { slots.deallocate() }
+    deinit { storage.deallocate() }
+
+    /// The slots a table starts with for about `expectedCount` values.
+    private static func initialCapacity(_ expectedCount: Int) -> Int {
+        var capacity = Self.minimumCapacity
+        while capacity < Self.maximumInitialCapacity, capacity < 2 * expectedCount { capacity <<= 1 }
+        return capacity
+    }
+
+    /// Empties the set for about `expectedCount` values, reusing its memory when large enough
+    /// (only the table in use is cleared, as large as a new set's).
+    mutating func removeAll(expectingCount expectedCount: Int) {
+        let capacity = Self.initialCapacity(expectedCount)
+        if storage.count < capacity {
+            storage.deallocate()
+            storage = .allocate(capacity: capacity)
+        }
+        slots = UnsafeMutableBufferPointer(rebasing: storage[..<capacity])
+        slots.initialize(repeating: 0)
+        count = 0
+        hasZero = false
+    }
+
+    /// Bytes of memory held.
+    var allocatedByteCount: Int { storage.count * MemoryLayout<UInt64>.stride }
 
     /// Inserts `value`; whether it was absent.
     @inline(__always)
@@ -48,7 +74,8 @@ struct TokenHashSet: ~Copyable {
         let larger = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: slots.count * 2)
         larger.initialize(repeating: 0)
         for value in slots where value != 0 { _ = Self.place(value, in: larger) }
-        slots.deallocate()
+        storage.deallocate()
+        storage = larger
         slots = larger
     }
 

@@ -52,6 +52,13 @@ public struct CTPHDigest: Sendable, Hashable, CustomStringConvertible {
 
     /// `bs:h1:h2` as UTF-8 bytes, built in one array.
     public var textBytes: [UInt8] {
+        first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in Self.textBytes(blockSize: blockSize, first: first, second: second) }
+        }
+    }
+
+    /// `bs:h1:h2` of the given parts as UTF-8 bytes, built in one array.
+    static func textBytes(blockSize: UInt32, first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10 + 2 + first.count + second.count)
         var digits = blockSize, divisor: UInt32 = 1
@@ -61,9 +68,9 @@ public struct CTPHDigest: Sendable, Hashable, CustomStringConvertible {
             divisor /= 10
         } while divisor > 0
         bytes.append(UInt8(ascii: ":"))
-        bytes += first
+        bytes.append(contentsOf: first)
         bytes.append(UInt8(ascii: ":"))
-        bytes += second
+        bytes.append(contentsOf: second)
         return bytes
     }
 

@@ -67,6 +67,15 @@ public struct MinHash: Sendable {
     /// Starts a signature.
     /// - Throws: ``TextKernelError/Code/parameterOutOfRange`` when a parameter is outside its limits.
     public init(_ parameters: Parameters = Parameters(), path: KernelPath = MinHash.preferredPath) throws(TextKernelError) {
+        var storage: [UInt64] = []
+        try self.init(parameters, path: path, reusing: &storage)
+    }
+
+    /// Starts a signature in `storage`, a caller's scratch whose capacity is reused: it is
+    /// moved in (left empty) and handed back by ``moveStorage(to:)``.
+    /// - Throws: ``TextKernelError/Code/parameterOutOfRange`` when a parameter is outside its limits.
+    package init(_ parameters: Parameters, path: KernelPath = MinHash.preferredPath,
+                 reusing storage: inout [UInt64]) throws(TextKernelError) {
         guard (1...Self.maxPermutations).contains(parameters.permutations) else {
             throw .make(.parameterOutOfRange, "permutations \(parameters.permutations) not in 1...\(Self.maxPermutations)")
         }
@@ -77,7 +86,8 @@ public struct MinHash: Sendable {
         self.path = path
         let lanes = (parameters.permutations + 7) & ~7
         self.lanes = lanes
-        var storage = [UInt64](repeating: .max, count: 3 * lanes + parameters.shingleSize + Self.windowSlack)
+        storage.removeAll(keepingCapacity: true)
+        storage.append(contentsOf: repeatElement(.max, count: 3 * lanes + parameters.shingleSize + Self.windowSlack))
         var state = parameters.seed
         for index in 0..<lanes {
             if index < parameters.permutations {
@@ -88,7 +98,14 @@ public struct MinHash: Sendable {
                 storage[lanes + index] = storage[lanes + index - parameters.permutations]
             }
         }
-        self.storage = storage
+        self.storage = []
+        swap(&self.storage, &storage)
+    }
+
+    /// Hands the state's buffer back to the caller's scratch (see ``init(_:path:reusing:)``);
+    /// the sketch is empty afterwards and must not be used again.
+    package mutating func moveStorage(to storage: inout [UInt64]) {
+        swap(&self.storage, &storage)
     }
 
     /// Where the window starts in `storage`.
@@ -167,13 +184,21 @@ public struct MinHash: Sendable {
     /// The signature so far (a sequence shorter than a shingle counts as one shingle).
     public func finalize() -> MinHashSignature {
         var copy = self
+        return copy.finishMinima { MinHashSignature(minima: Array($0)) }
+    }
+
+    /// Calls `body` with the signature's minima, read in place (what ``finalize()`` returns).
+    /// Ends the sketch: a sequence shorter than a shingle has its one shingle added, so no
+    /// token may be fed afterwards.
+    package mutating func finishMinima<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         if tokenCount > 0 && tokenCount < parameters.shingleSize {
             // The tokens so far sit at the window's start: it has never moved.
-            let start = windowOffset
-            copy.update(shingleHash: Self.shingleHash(Array(storage[start..<start + tokenCount])))
+            let start = windowOffset, count = tokenCount
+            let shingle = storage.withUnsafeBufferPointer { Self.shingleHash(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+            update(shingleHash: shingle)
         }
-        let minima = 2 * lanes
-        return MinHashSignature(minima: Array(copy.storage[minima..<minima + parameters.permutations]))
+        let minima = 2 * lanes, permutations = parameters.permutations
+        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[minima..<minima + permutations])) }
     }
 
     /// One-shot: the signature of a token-hash sequence.
@@ -193,8 +218,8 @@ public struct MinHash: Sendable {
     }
 
     /// XXH3-64 of the window's bytes, oldest word first (the ring holds words little-endian).
-    static func shingleHash(_ words: [UInt64]) -> UInt64 {
-        words.withUnsafeBytes { XXH3.hash64($0) }
+    static func shingleHash(_ words: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        XXH3.hash64(UnsafeRawBufferPointer(words))
     }
 
     static func splitMix(_ state: inout UInt64) -> UInt64 {

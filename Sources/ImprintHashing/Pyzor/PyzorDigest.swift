@@ -79,7 +79,24 @@ public struct PyzorDigest: Sendable {
 
     /// The Pyzor digest of a message's decoded text parts.
     public static func hash(parts: some Sequence<some StringProtocol>) -> [UInt8] {
+        var keptBytes: [UInt8] = [], keptEnds: [Int] = []
+        return hash(parts: parts, keptBytes: &keptBytes, keptEnds: &keptEnds)
+    }
+
+    /// ``hash(parts:)`` with the kept lines held in `keptBytes` and `keptEnds` (emptied first,
+    /// their capacity reused and handed back grown): a caller's scratch, so that only the
+    /// digest is allocated.
+    package static func hash(parts: some Sequence<some StringProtocol>,
+                             keptBytes: inout [UInt8], keptEnds: inout [Int]) -> [UInt8] {
         var digest = PyzorDigest()
+        keptBytes.removeAll(keepingCapacity: true)
+        keptEnds.removeAll(keepingCapacity: true)
+        swap(&digest.keptBytes, &keptBytes)
+        swap(&digest.keptEnds, &keptEnds)
+        defer {
+            swap(&digest.keptBytes, &keptBytes)
+            swap(&digest.keptEnds, &keptEnds)
+        }
         for part in parts { digest.update(part: part) }
         return digest.finalize()
     }

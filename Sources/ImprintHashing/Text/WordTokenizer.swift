@@ -35,9 +35,17 @@ public enum WordTokenizer {
 
     /// ``tokenHashes(_:seed:)`` on the named path.
     public static func tokenHashes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, path: KernelPath) -> [UInt64] {
-        guard let base = bytes.baseAddress else { return [] }
         var hashes: [UInt64] = []
         hashes.reserveCapacity(bytes.count / 6)
+        appendTokenHashes(bytes, seed: seed, path: path, to: &hashes)
+        return hashes
+    }
+
+    /// Appends ``tokenHashes(_:seed:path:)`` to `hashes` (a caller's scratch: no allocation
+    /// once its capacity suffices).
+    package static func appendTokenHashes(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0,
+                                          path: KernelPath = WordTokenizer.preferredPath, to hashes: inout [UInt64]) {
+        guard let base = bytes.baseAddress else { return }
         classes.withUnsafeBufferPointer { table in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shortToken) { scratch in
                 var runs = Runs(base: base, count: bytes.count, classes: table.baseAddress!)
@@ -53,7 +61,6 @@ public enum WordTokenizer {
                 }
             }
         }
-        return hashes
     }
 
     /// The hash of one run, lower-cased first when it has upper-case letters.

@@ -10,6 +10,9 @@ import Glibc
 /// fixed point and applied with rounding and clamping; the horizontal pass runs first and its
 /// 8-bit result feeds the vertical pass. This follows the convolution resampling described in
 /// Pillow's documentation ("Filters": LANCZOS, "a high-quality Lanczos filter (truncated sinc)").
+///
+/// The weights and the horizontal pass live in caller-owned ``Buffers`` (a thread's scratch,
+/// `FingerprintScratch`), so resizing allocates nothing once they have grown.
 enum LanczosResampler {
     static let support = 3.0
     static let precisionBits = 22
@@ -25,37 +28,66 @@ enum LanczosResampler {
         return sin(t) / t
     }
 
-    /// Per output sample: the first input sample used and the fixed-point weights.
+    /// Per output sample: the first input sample used and the fixed-point weights, back to
+    /// back (sample i's are `weights[start(i)..<ends[i]]`).
     struct Coefficients {
         var first: [Int] = []
-        var weights: [[Int32]] = []
+        var ends: [Int] = []
+        var weights: [Int32] = []
+
+        /// Where sample `index`'s weights start.
+        func start(_ index: Int) -> Int { index == 0 ? 0 : ends[index - 1] }
+        /// Sample `index`'s weight count.
+        func count(_ index: Int) -> Int { ends[index] - start(index) }
+
+        mutating func removeAll() {
+            first.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            weights.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// The weights that map `inSize` samples to `outSize`.
-    static func coefficients(inSize: Int, outSize: Int) -> Coefficients {
+    /// The working memory of ``resize(_:width:height:outWidth:outHeight:into:buffers:)``.
+    struct Buffers {
+        var horizontal = Coefficients()
+        var vertical = Coefficients()
+        /// One output sample's weights before fixed point.
+        var real: [Double] = []
+        /// The horizontal pass's rows.
+        var rows: [UInt8] = []
+
+        /// Bytes of memory held.
+        var capacityBytes: Int {
+            8 * (horizontal.first.capacity + horizontal.ends.capacity + vertical.first.capacity + vertical.ends.capacity
+                + real.capacity) + 4 * (horizontal.weights.capacity + vertical.weights.capacity) + rows.capacity
+        }
+    }
+
+    /// The weights that map `inSize` samples to `outSize`, written to `result`; `real` is scratch.
+    static func coefficients(inSize: Int, outSize: Int, into result: inout Coefficients, real: inout [Double]) {
         let scale = Double(inSize) / Double(outSize)
         let filterScale = max(scale, 1)
         let reach = support * filterScale
-        var result = Coefficients()
+        result.removeAll()
         for out in 0..<outSize {
             let center = (Double(out) + 0.5) * scale
             let lower = max(Int(center - reach + 0.5), 0)
             let upper = min(Int(center + reach + 0.5), inSize)
-            var weights: [Double] = []
+            real.removeAll(keepingCapacity: true)
             var total = 0.0
             if upper > lower {
                 for x in lower..<upper {
                     let weight = lanczos((Double(x) - center + 0.5) / filterScale)
-                    weights.append(weight)
+                    real.append(weight)
                     total += weight
                 }
             }
-            if total != 0 { weights = weights.map { $0 / total } }
+            if total != 0 { for index in real.indices { real[index] /= total } }
             let unit = Double(1 << precisionBits)
             result.first.append(lower)
-            result.weights.append(weights.map { Int32($0 * unit + ($0 < 0 ? -0.5 : 0.5)) })
+            for weight in real { result.weights.append(Int32(weight * unit + (weight < 0 ? -0.5 : 0.5))) }
+            result.ends.append(result.weights.count)
         }
-        return result
     }
 
     @inline(__always)
@@ -64,38 +96,48 @@ enum LanczosResampler {
         return UInt8(clamping: value)
     }
 
-    /// Resizes a gray image (`width x height`, row-major) to `outWidth x outHeight`.
-    static func resize(_ gray: [UInt8], width: Int, height: Int, outWidth: Int, outHeight: Int) -> [UInt8] {
-        let horizontal = coefficients(inSize: width, outSize: outWidth)
-        let vertical = coefficients(inSize: height, outSize: outHeight)
+    /// Resizes a gray image (`width x height`, row-major) to `outWidth x outHeight`, written to
+    /// `out` (emptied first).
+    static func resize(_ gray: UnsafeBufferPointer<UInt8>, width: Int, height: Int, outWidth: Int, outHeight: Int,
+                       into out: inout [UInt8], buffers: inout Buffers) {
+        coefficients(inSize: width, outSize: outWidth, into: &buffers.horizontal, real: &buffers.real)
+        coefficients(inSize: height, outSize: outHeight, into: &buffers.vertical, real: &buffers.real)
+        let horizontal = buffers.horizontal, vertical = buffers.vertical
         // Horizontal pass over only the rows the vertical pass reads.
         let firstRow = vertical.first.first ?? 0
-        let lastRow = (vertical.first.last ?? 0) + (vertical.weights.last?.count ?? 0)
+        let lastRow = (vertical.first.last ?? 0) + (vertical.ends.isEmpty ? 0 : vertical.count(vertical.ends.count - 1))
         let rows = max(0, lastRow - firstRow)
-        var temp = [UInt8](repeating: 0, count: rows * outWidth)
+        var temp = buffers.rows
+        buffers.rows = []  // `temp` holds the only reference while written
+        temp.removeAll(keepingCapacity: true)
+        temp.append(contentsOf: repeatElement(0, count: rows * outWidth))
         if outWidth != width {
             for row in 0..<rows {
                 let line = (firstRow + row) * width
                 for x in 0..<outWidth {
                     var sum = 1 << (precisionBits - 1)
-                    let first = horizontal.first[x]
-                    for (k, weight) in horizontal.weights[x].enumerated() { sum += Int(gray[line + first + k]) * Int(weight) }
+                    let first = horizontal.first[x], start = horizontal.start(x)
+                    for k in 0..<(horizontal.ends[x] - start) { sum += Int(gray[line + first + k]) * Int(horizontal.weights[start + k]) }
                     temp[row * outWidth + x] = clip(sum)
                 }
             }
         } else {
             for row in 0..<rows { for x in 0..<width { temp[row * width + x] = gray[(firstRow + row) * width + x] } }
         }
-        guard outHeight != height else { return temp }
-        var out = [UInt8](repeating: 0, count: outWidth * outHeight)
+        out.removeAll(keepingCapacity: true)
+        defer { buffers.rows = temp }
+        guard outHeight != height else {
+            out.append(contentsOf: temp)
+            return
+        }
+        out.append(contentsOf: repeatElement(0, count: outWidth * outHeight))
         for y in 0..<outHeight {
-            let first = vertical.first[y] - firstRow
+            let first = vertical.first[y] - firstRow, start = vertical.start(y)
             for x in 0..<outWidth {
                 var sum = 1 << (precisionBits - 1)
-                for (k, weight) in vertical.weights[y].enumerated() { sum += Int(temp[(first + k) * outWidth + x]) * Int(weight) }
+                for k in 0..<(vertical.ends[y] - start) { sum += Int(temp[(first + k) * outWidth + x]) * Int(vertical.weights[start + k]) }
                 out[y * outWidth + x] = clip(sum)
             }
         }
-        return out
     }
 }
