@@ -64,9 +64,14 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     private static func storage(of value: [UInt8]) -> Storage {
         guard value.count <= 8 else { return .array(value) }
+        return .inline(bits: packed(value), count: UInt8(value.count))
+    }
+
+    /// At most 8 bytes, little-endian in one word: the inline storage's layout.
+    static func packed(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var bits: UInt64 = 0
-        for (index, byte) in value.enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
-        return .inline(bits: bits, count: UInt8(value.count))
+        for (index, byte) in bytes.enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
+        return bits
     }
 
     /// The key the exact index hashes: XXH3-64 of the value, seeded with the kind.

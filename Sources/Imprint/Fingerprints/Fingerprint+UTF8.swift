@@ -8,9 +8,7 @@ extension Fingerprint {
             self.init(kind: kind, value: Array(text.utf8))
             return
         }
-        var bits: UInt64 = 0
-        for (index, byte) in text.utf8.enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
         self.init(kind: kind, word: 0)
-        storage = .inline(bits: bits, count: UInt8(count))
+        storage = .inline(bits: Self.packed(text.utf8), count: UInt8(count))
     }
 }
