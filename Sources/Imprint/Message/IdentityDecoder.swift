@@ -19,6 +19,16 @@ public struct IdentityDecoder: Sendable {
         output.reserveCapacity(min(limit, expectedInputCount))
     }
 
+    /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
+    /// its capacity kept; `finalize(into:)` hands it back): a caller that decodes part after part
+    /// reuses one buffer.
+    public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
+        self.limit = limit
+        swap(&output, &buffer)
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(min(limit, expectedInputCount))
+    }
+
     /// Passes the next chunk through; runs between line feeds are appended in bulk.
     public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !isTruncated, let base = chunk.baseAddress else { return }
@@ -47,6 +57,9 @@ public struct IdentityDecoder: Sendable {
 
     /// Ends the input and returns the bytes.
     public mutating func finalize() -> [UInt8] { output }
+
+    /// Ends the input and moves the bytes into `buffer` (what it held comes back to the decoder).
+    public mutating func finalize(into buffer: inout [UInt8]) { swap(&output, &buffer) }
 
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         let room = limit - output.count

@@ -18,9 +18,23 @@ public struct QuotedPrintableDecoder: Sendable {
 
     public init(limit: Int = .max, expectedInputCount: Int = 0) {
         self.limit = limit
-        // Room for the input and one CR for every 16 bytes: a bare LF line break comes out as
-        // CRLF, so decoded text with LF endings outgrows its input (lines of QP are short).
-        output.reserveCapacity(min(limit, expectedInputCount + expectedInputCount / 16 + 16))
+        output.reserveCapacity(Self.expectedOutputCount(limit: limit, input: expectedInputCount))
+    }
+
+    /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
+    /// its capacity kept; `finalize(into:)` hands it back): a caller that decodes part after part
+    /// reuses one buffer.
+    public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
+        self.limit = limit
+        swap(&output, &buffer)
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(Self.expectedOutputCount(limit: limit, input: expectedInputCount))
+    }
+
+    /// Room for the input and one CR for every 16 bytes: a bare LF line break comes out as
+    /// CRLF, so decoded text with LF endings outgrows its input (lines of QP are short).
+    private static func expectedOutputCount(limit: Int, input: Int) -> Int {
+        min(limit, input + input / 16 + 16)
     }
 
     /// Decodes the next chunk.
@@ -66,6 +80,17 @@ public struct QuotedPrintableDecoder: Sendable {
 
     /// Ends the input; a dangling `=` or partial escape is kept literally.
     public mutating func finalize() -> [UInt8] {
+        finish()
+        return output
+    }
+
+    /// Ends the input and moves the bytes into `buffer` (what it held comes back to the decoder).
+    public mutating func finalize(into buffer: inout [UInt8]) {
+        finish()
+        swap(&output, &buffer)
+    }
+
+    private mutating func finish() {
         switch state {
         case .text: break
         case .equals: emit(UInt8(ascii: "="))
@@ -76,7 +101,6 @@ public struct QuotedPrintableDecoder: Sendable {
         state = .text
         pending.removeAll(keepingCapacity: true)
         if output.count > limit { output.removeLast(output.count - limit); isTruncated = true }
-        return output
     }
 
     /// One-shot decoding.
