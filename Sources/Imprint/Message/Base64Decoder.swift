@@ -20,7 +20,7 @@ public struct Base64Decoder: Sendable {
     }
 
     /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
-    /// its capacity kept; `finalize(into:)` hands it back): a caller that decodes part after part
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
     /// reuses one buffer.
     public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
         self.limit = limit
@@ -102,17 +102,6 @@ public struct Base64Decoder: Sendable {
 
     /// Ends the input: a final unpadded group of 2 or 3 characters still yields its bytes.
     public mutating func finalize() -> [UInt8] {
-        finish()
-        return output
-    }
-
-    /// Ends the input and moves the bytes into `buffer` (what it held comes back to the decoder).
-    public mutating func finalize(into buffer: inout [UInt8]) {
-        finish()
-        swap(&output, &buffer)
-    }
-
-    private mutating func finish() {
         if !isTruncated, filled >= 2 {
             var tail: (UInt8, UInt8) = (0, 0)
             let count = withUnsafeMutableBytes(of: &tail) {
@@ -123,6 +112,7 @@ public struct Base64Decoder: Sendable {
         }
         filled = 0
         quantum = 0
+        return output
     }
 
     /// One-shot decoding.

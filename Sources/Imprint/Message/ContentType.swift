@@ -52,7 +52,7 @@ public struct ContentType: Hashable, Sendable {
 
     /// The lower-cased type and subtype of a main value: exactly one `/` (the two halves `split`
     /// would give), spaces and tabs trimmed from each, neither empty; nil otherwise.
-    private static func halves(_ main: String) -> (type: String, subtype: String)? {
+    static func halves(_ main: String) -> (type: String, subtype: String)? {
         guard let slash = main.firstIndex(of: "/"), main[main.index(after: slash)...].firstIndex(of: "/") == nil else { return nil }
         let type = main[..<slash].trimmingSpaces, subtype = main[main.index(after: slash)...].trimmingSpaces
         guard !type.isEmpty, !subtype.isEmpty else { return nil }
@@ -112,7 +112,8 @@ public enum TransferEncoding: Hashable, Sendable {
         return .other(ASCIIBytes.lowercasedString(main))
     }
 
-    private static func parse(lowercased main: String) -> TransferEncoding {
+    /// The encoding a lower-cased main value names (the general path, and the twin of the bytes one).
+    static func parse(lowercased main: String) -> TransferEncoding {
         switch main {
         case "", "7bit": return .sevenBit
         case "8bit": return .eightBit

@@ -20,7 +20,7 @@ public struct IdentityDecoder: Sendable {
     }
 
     /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
-    /// its capacity kept; `finalize(into:)` hands it back): a caller that decodes part after part
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
     /// reuses one buffer.
     public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
         self.limit = limit
@@ -57,9 +57,6 @@ public struct IdentityDecoder: Sendable {
 
     /// Ends the input and returns the bytes.
     public mutating func finalize() -> [UInt8] { output }
-
-    /// Ends the input and moves the bytes into `buffer` (what it held comes back to the decoder).
-    public mutating func finalize(into buffer: inout [UInt8]) { swap(&output, &buffer) }
 
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         let room = limit - output.count

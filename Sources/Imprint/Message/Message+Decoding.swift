@@ -20,7 +20,7 @@ public struct DecodedBodyView {
 protocol StreamingDecoder {
     init(limit: Int, expectedInputCount: Int, reusing buffer: inout [UInt8])
     mutating func update(_ chunk: UnsafeBufferPointer<UInt8>)
-    mutating func finalize(into buffer: inout [UInt8])
+    mutating func finalize() -> [UInt8]
     var isTruncated: Bool { get }
 }
 
@@ -92,7 +92,8 @@ extension Message {
     private static func run<D: StreamingDecoder>(_ type: D.Type, over body: MessageBytes, limit: Int, into buffer: inout [UInt8]) -> Bool {
         var decoder = D(limit: limit, expectedInputCount: body.range.count, reusing: &buffer)
         body.forEachChunk { decoder.update($0) }
-        decoder.finalize(into: &buffer)
+        // The decoder is gone when `buffer` is next reused: its storage is then unique again.
+        buffer = decoder.finalize()
         return decoder.isTruncated
     }
 }

@@ -22,7 +22,7 @@ public struct QuotedPrintableDecoder: Sendable {
     }
 
     /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
-    /// its capacity kept; `finalize(into:)` hands it back): a caller that decodes part after part
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
     /// reuses one buffer.
     public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
         self.limit = limit
@@ -80,17 +80,6 @@ public struct QuotedPrintableDecoder: Sendable {
 
     /// Ends the input; a dangling `=` or partial escape is kept literally.
     public mutating func finalize() -> [UInt8] {
-        finish()
-        return output
-    }
-
-    /// Ends the input and moves the bytes into `buffer` (what it held comes back to the decoder).
-    public mutating func finalize(into buffer: inout [UInt8]) {
-        finish()
-        swap(&output, &buffer)
-    }
-
-    private mutating func finish() {
         switch state {
         case .text: break
         case .equals: emit(UInt8(ascii: "="))
@@ -101,6 +90,7 @@ public struct QuotedPrintableDecoder: Sendable {
         state = .text
         pending.removeAll(keepingCapacity: true)
         if output.count > limit { output.removeLast(output.count - limit); isTruncated = true }
+        return output
     }
 
     /// One-shot decoding.
