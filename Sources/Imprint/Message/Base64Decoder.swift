@@ -19,6 +19,16 @@ public struct Base64Decoder: Sendable {
         output.reserveCapacity(min(limit, expectedInputCount / 4 * 3 + 3))
     }
 
+    /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
+    /// reuses one buffer.
+    public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
+        self.limit = limit
+        swap(&output, &buffer)
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(min(limit, expectedInputCount / 4 * 3 + 3))
+    }
+
     /// 0..63 for alphabet bytes, `pad` for `=`, `skip` for everything else.
     static let table: [UInt8] = {
         var table = [UInt8](repeating: skip, count: 256)

@@ -36,18 +36,38 @@ public struct ContentType: Hashable, Sendable {
     static let textPlain = ContentType(type: "text", subtype: "plain", isDefault: true)
     static let messageRFC822 = ContentType(type: "message", subtype: "rfc822", isDefault: true)
 
-    /// Parses an unfolded header value; `fallback` when it is not `type/subtype`.
-    static func parse(_ bytes: [UInt8], fallback: ContentType) -> ContentType {
-        let (main, parameters) = MIMEParameterParser.parse(bytes)
-        // Exactly one "/" (the two halves `split` would give), found without collecting them.
-        guard let slash = main.firstIndex(of: "/"), main[main.index(after: slash)...].firstIndex(of: "/") == nil else {
-            return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
-        }
-        let type = main[..<slash].trimmingSpaces, subtype = main[main.index(after: slash)...].trimmingSpaces
-        guard !type.isEmpty, !subtype.isEmpty else {
+    /// Parses an unfolded header value read in place; `fallback` when it is not `type/subtype`.
+    ///
+    /// - Parameter pieces: `MIMEParameterParser`'s working buffer.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fallback: ContentType,
+                      pieces: inout [MIMEParameterParser.Piece]) -> ContentType {
+        let (main, parameters) = MIMEParameterParser.parse(bytes, pieces: &pieces)
+        let mainBytes = UnsafeBufferPointer(rebasing: bytes[main])
+        let halves = CharsetDecoder.isASCII(mainBytes) ? Self.halves(ascii: mainBytes) : Self.halves(ASCIIBytes.lowercased(mainBytes))
+        guard let (type, subtype) = halves else {
             return ContentType(type: fallback.type, subtype: fallback.subtype, parameters: parameters, isDefault: true)
         }
         return ContentType(type: type, subtype: subtype, parameters: parameters)
+    }
+
+    /// The lower-cased type and subtype of a main value: exactly one `/` (the two halves `split`
+    /// would give), spaces and tabs trimmed from each, neither empty; nil otherwise.
+    static func halves(_ main: String) -> (type: String, subtype: String)? {
+        guard let slash = main.firstIndex(of: "/"), main[main.index(after: slash)...].firstIndex(of: "/") == nil else { return nil }
+        let type = main[..<slash].trimmingSpaces, subtype = main[main.index(after: slash)...].trimmingSpaces
+        guard !type.isEmpty, !subtype.isEmpty else { return nil }
+        return (type, subtype)
+    }
+
+    /// `halves(_:)` of an ASCII main value read as bytes (a Character is then a byte): only the
+    /// two halves kept become strings (small ones: no allocation).
+    private static func halves(ascii main: UnsafeBufferPointer<UInt8>) -> (type: String, subtype: String)? {
+        guard let slash = main.firstIndex(of: UInt8(ascii: "/")),
+              !main[(slash + 1)...].contains(UInt8(ascii: "/")) else { return nil }
+        let type = MIMEParameterParser.trim(0..<slash, in: main), subtype = MIMEParameterParser.trim((slash + 1)..<main.count, in: main)
+        guard !type.isEmpty, !subtype.isEmpty else { return nil }
+        return (ASCIIBytes.lowercasedString(UnsafeBufferPointer(rebasing: main[type])),
+                ASCIIBytes.lowercasedString(UnsafeBufferPointer(rebasing: main[subtype])))
     }
 }
 
@@ -60,9 +80,9 @@ public struct ContentDisposition: Hashable, Sendable {
     public var isAttachment: Bool { kind == "attachment" }
     public var filename: String? { parameters.first { $0.name == "filename" }?.value }
 
-    static func parse(_ bytes: [UInt8]) -> ContentDisposition {
-        let (main, parameters) = MIMEParameterParser.parse(bytes)
-        return ContentDisposition(kind: main, parameters: parameters)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, pieces: inout [MIMEParameterParser.Piece]) -> ContentDisposition {
+        let (main, parameters) = MIMEParameterParser.parse(bytes, pieces: &pieces)
+        return ContentDisposition(kind: ASCIIBytes.lowercased(UnsafeBufferPointer(rebasing: bytes[main])), parameters: parameters)
     }
 }
 
@@ -79,9 +99,21 @@ public enum TransferEncoding: Hashable, Sendable {
         }
     }
 
-    static func parse(_ bytes: [UInt8]?) -> TransferEncoding {
-        guard let bytes else { return .sevenBit }
-        let (main, _) = MIMEParameterParser.parse(bytes)
+    /// Parses an unfolded header value read in place (no header at all means `.sevenBit`).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, pieces: inout [MIMEParameterParser.Piece]) -> TransferEncoding {
+        let main = UnsafeBufferPointer(rebasing: bytes[MIMEParameterParser.parse(bytes, pieces: &pieces).main])
+        guard CharsetDecoder.isASCII(main) else { return parse(lowercased: ASCIIBytes.lowercased(main)) }
+        // ASCII: compared as bytes, a string made only for an unknown value.
+        if main.isEmpty || ASCIIBytes.equalsLowercased(main, "7bit") { return .sevenBit }
+        if ASCIIBytes.equalsLowercased(main, "8bit") { return .eightBit }
+        if ASCIIBytes.equalsLowercased(main, "binary") { return .binary }
+        if ASCIIBytes.equalsLowercased(main, "base64") { return .base64 }
+        if ASCIIBytes.equalsLowercased(main, "quoted-printable") { return .quotedPrintable }
+        return .other(ASCIIBytes.lowercasedString(main))
+    }
+
+    /// The encoding a lower-cased main value names (the general path, and the twin of the bytes one).
+    static func parse(lowercased main: String) -> TransferEncoding {
         switch main {
         case "", "7bit": return .sevenBit
         case "8bit": return .eightBit

@@ -44,7 +44,7 @@ public struct Envelope: Hashable, Sendable {
     /// The envelope recorded in `X-Envelope-From/-To/-Helo/-Client-IP` fields.
     public init(conventionHeaders headers: HeaderList) {
         self.init(
-            mailFrom: headers.first(named: "X-Envelope-From").map { Self.stripBrackets($0.value) },
+            mailFrom: headers.first(named: "X-Envelope-From").map { Self.stripBrackets($0) },
             recipients: headers.all(named: "X-Envelope-To").flatMap { field in
                 field.value.split(separator: ",").map { Self.stripBrackets(String($0)) }.filter { !$0.isEmpty }
             },
@@ -54,9 +54,10 @@ public struct Envelope: Hashable, Sendable {
 
     /// The envelope inferred from `Return-Path` and the `Received` chain (see the type's doc).
     public init(inferredFrom headers: HeaderList) {
-        self.init(mailFrom: headers.first(named: "Return-Path").map { Self.stripBrackets($0.value) })
+        self.init(mailFrom: headers.first(named: "Return-Path").map { Self.stripBrackets($0) })
         for field in headers where field.hasName("Received") {
-            let hop = ReceivedHop(field)
+            // A hop's HELO name is kept only from the public hop, its recipient only until one is known.
+            let hop = ReceivedHop(field, needs: ReceivedHop.Needs(recipient: recipients.isEmpty, heloOfPrivateHop: false))
             if recipients.isEmpty, let recipient = hop.recipient { recipients = [recipient] }
             if let address = hop.address, !address.isPrivateOrLocal {
                 clientIP = address
@@ -68,6 +69,36 @@ public struct Envelope: Hashable, Sendable {
 
     /// `<a@b>` -> `a@b`, whitespace trimmed.
     static func stripBrackets(_ text: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { CharsetDecoder.isASCII($0) ? stripBrackets(ascii: $0) : nil }
+        return (ascii ?? nil) ?? stripBrackets(characters: text)
+    }
+
+    /// `stripBrackets` of a field's value (`HeaderField.value`): an ASCII value is read in place
+    /// (only the result becomes a string).
+    static func stripBrackets(_ field: HeaderField) -> String {
+        field.withUnfoldedBytes { bytes in
+            CharsetDecoder.isASCII(bytes) ? stripBrackets(ascii: bytes) : stripBrackets(characters: CharsetDecoder.decode(bytes, charset: nil))
+        }
+    }
+
+    /// `stripBrackets` of ASCII text given as bytes (a Character is then a byte).
+    static func stripBrackets(ascii bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes[bracketedRange(ascii: bytes[...])], as: UTF8.self)
+    }
+
+    /// The part of ASCII `bytes` that `stripBrackets` keeps, as a range of their indices.
+    static func bracketedRange(ascii bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Range<Int> {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "<"), let close = bytes[start..<end].firstIndex(of: UInt8(ascii: ">")) {
+            return (start + 1)..<close
+        }
+        return start..<end
+    }
+
+    /// `stripBrackets` of any text, by Characters (a combining mark after `<` makes another Character).
+    private static func stripBrackets(characters text: String) -> String {
         var value = Substring(text).trimmingSpaces
         if value.hasPrefix("<"), let close = value.firstIndex(of: ">") {
             value = String(value[value.index(after: value.startIndex)..<close])

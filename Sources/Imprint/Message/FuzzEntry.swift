@@ -47,6 +47,7 @@ private func exercise(_ message: Message) {
         if let text = message.text(of: part) { sink &+= text.utf8.count }
     }
     for (_, body) in message.decodedParts() { sink &+= body.bytes.count }
+    message.forEachDecodedPart { _, body in sink &+= body.bytes.count }
     let envelope = message.envelope
     sink &+= envelope.recipients.count &+ (envelope.clientIP?.bytes.count ?? 0)
     if let rendered = try? message.rendered(with: [.add(name: "X-Test", value: "1")]) { sink &+= rendered.count }

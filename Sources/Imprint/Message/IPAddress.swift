@@ -35,6 +35,16 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Parses text given as UTF-8 bytes: a plain dotted quad is read in place, anything else
+    /// as `init(_:)` reads its String.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>.SubSequence) {
+        if let v4 = Self.plainDottedQuad(bytes) {
+            self.init(v4: v4)
+            return
+        }
+        self.init(String(decoding: bytes, as: UTF8.self))
+    }
+
     private init(v4: UInt32) {
         high = UInt64(v4) << 32
         low = 0

@@ -19,6 +19,16 @@ public struct IdentityDecoder: Sendable {
         output.reserveCapacity(min(limit, expectedInputCount))
     }
 
+    /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
+    /// reuses one buffer.
+    public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
+        self.limit = limit
+        swap(&output, &buffer)
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(min(limit, expectedInputCount))
+    }
+
     /// Passes the next chunk through; runs between line feeds are appended in bulk.
     public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !isTruncated, let base = chunk.baseAddress else { return }

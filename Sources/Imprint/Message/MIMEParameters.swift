@@ -18,44 +18,68 @@ enum MIMEParameterParser {
     /// The most RFC 2231 sections joined for one parameter.
     static let maxSections = 1_000
 
-    static func parse(_ bytes: [UInt8]) -> (main: String, parameters: [MIMEParameter]) {
-        // Names as ranges of `bytes` (only their lower-cased text is kept), values as the bytes each keeps.
-        var pieces: [(name: Range<Int>, value: [UInt8])] = []
-        var index = 0
+    /// One `name=value` piece as written: the name as a range of the header bytes (only its
+    /// lower-cased text is kept), the value as the bytes it keeps.
+    typealias Piece = (name: Range<Int>, value: [UInt8])
+
+    /// Parses an unfolded header value read in place.
+    ///
+    /// - Parameter pieces: a working buffer (emptied first), reused from value to value.
+    /// - Returns: the main value's range in `bytes` (spaces trimmed, case kept) and the parameters.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, pieces: inout [Piece]) -> (main: Range<Int>, parameters: [MIMEParameter]) {
+        pieces.removeAll(keepingCapacity: true)
         let mainEnd = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
-        let main = trim(bytes[0..<mainEnd]).withUnsafeBufferPointer(ASCIIBytes.lowercased)
-        index = mainEnd
+        let main = trim(0..<mainEnd, in: bytes)
+        var index = mainEnd
         while index < bytes.count {
             index += 1  // the ';'
             let nameStart = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ";") { index += 1 }
-            let name = trim(bytes[nameStart..<index]).indices
+            let name = trim(nameStart..<index, in: bytes)
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-            var value: [UInt8] = []
+            let value: [UInt8]
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                index += 1
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 1 }
-                    value.append(bytes[index])
-                    index += 1
-                }
-                index += 1
+                let end: Int
+                (value, end) = quotedValue(bytes, from: index + 1)
+                index = end + 1
                 while index < bytes.count, bytes[index] != UInt8(ascii: ";") { index += 1 }
             } else {
                 let valueStart = index
                 while index < bytes.count, bytes[index] != UInt8(ascii: ";") { index += 1 }
-                value = Array(trim(bytes[valueStart..<index]))
+                value = Array(bytes[trim(valueStart..<index, in: bytes)])
             }
             if !name.isEmpty { pieces.append((name, value)) }
         }
         return (main, combine(pieces, in: bytes))
     }
 
+    /// The content of a quoted string starting at `start` (after the opening quote), `\`
+    /// escapes resolved, allocated once at its size; and where it ends (the closing quote, or
+    /// the end of `bytes` when unterminated).
+    private static func quotedValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: [UInt8], end: Int) {
+        var end = start, length = 0
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            if bytes[end] == UInt8(ascii: "\\"), end + 1 < bytes.count { end += 1 }
+            length += 1
+            end += 1
+        }
+        let value = [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
+            var position = start
+            for slot in 0..<length {
+                if bytes[position] == UInt8(ascii: "\\"), position + 1 < bytes.count { position += 1 }
+                out[slot] = bytes[position]
+                position += 1
+            }
+            initialized = length
+        }
+        return (value, end)
+    }
+
     /// Joins RFC 2231 sections and decodes extended values; the first plain or extended
     /// occurrence of a name wins over later duplicates.
-    private static func combine(_ pieces: [(name: Range<Int>, value: [UInt8])], in bytes: [UInt8]) -> [MIMEParameter] {
+    private static func combine(_ pieces: [Piece], in bytes: UnsafeBufferPointer<UInt8>) -> [MIMEParameter] {
         if let plain = plainParameters(pieces, in: bytes) { return plain }
         struct Section { var number: Int; var extended: Bool; var value: [UInt8] }
         var order: [String] = []
@@ -115,12 +139,12 @@ enum MIMEParameterParser {
     /// The common case without the bookkeeping of `combine`: a few parameters, none an RFC 2231
     /// section or extended value (no `*` in a name), no two with the same name. Each is then its
     /// own single plain section, which `combine` would decode exactly so. Nil otherwise.
-    private static func plainParameters(_ pieces: [(name: Range<Int>, value: [UInt8])], in bytes: [UInt8]) -> [MIMEParameter]? {
+    private static func plainParameters(_ pieces: [Piece], in bytes: UnsafeBufferPointer<UInt8>) -> [MIMEParameter]? {
         guard pieces.count <= 8, !pieces.contains(where: { bytes[$0.name].contains(UInt8(ascii: "*")) }) else { return nil }
         var parameters: [MIMEParameter] = []
         parameters.reserveCapacity(pieces.count)
         for piece in pieces {
-            let name = String(decoding: bytes[piece.name], as: UTF8.self).lowercased()
+            let name = ASCIIBytes.lowercased(UnsafeBufferPointer(rebasing: bytes[piece.name]))
             if parameters.contains(where: { $0.name == name }) { return nil }
             parameters.append(MIMEParameter(name: name, value: EncodedWords.decode(piece.value), rawValue: piece.value))
         }
@@ -145,10 +169,11 @@ enum MIMEParameterParser {
         return out
     }
 
-    static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
-        return slice
+    /// `range` without the spaces and tabs at either end.
+    static func trim(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start..<end
     }
 }

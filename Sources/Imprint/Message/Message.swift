@@ -42,42 +42,53 @@ public struct Message: Sendable {
         maxBodyLength: Int? = nil, envelope: Envelope = Envelope()
     ) throws(MessageParseError) {
         let stuffed = form == .wire
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<(MessageParser, Int), MessageParseError> in
-            var parser = MessageParser(storage: bytes, buffer: buffer, isStuffed: stuffed, limits: limits)
-            guard parser.cursor.peek() != nil else { return .failure(.make(.empty, "no message bytes")) }
-            do throws(MessageParseError) {
-                _ = try parser.parseEntity(parent: nil, depth: 0, fallback: .textPlain, maxBodyLength: maxBodyLength)
-            } catch {
-                return .failure(error)
+        let result = MessageParsingScratch.withThreadScratch { scratch in
+            bytes.withUnsafeBufferPointer { buffer -> Result<(parts: [MIMEPart], anomalies: MessageAnomalies, contentEnd: Int), MessageParseError> in
+                var parser = MessageParser(storage: bytes, buffer: buffer, isStuffed: stuffed, limits: limits, scratch: scratch)
+                let contentEnd = Self.parse(&parser, buffer: buffer, maxBodyLength: maxBodyLength)
+                let parts = parser.finish(returningBuffersTo: scratch)
+                return contentEnd.map { (parts, parser.anomalies, $0) }
             }
-            // Wire form: where the data ends, and whether a cut body was really cut.
-            let bufferEnd = buffer.count
-            var contentEnd = parser.cursor.end
-            if stuffed {
-                if let terminator = parser.cursor.terminator {
-                    // The whole body was read: whatever the bound, nothing was cut.
-                    parser.anomalies.remove(.truncatedBody)
-                    contentEnd = terminator
-                    let afterLine = Self.lineEnd(buffer, from: terminator)
-                    if afterLine < bufferEnd { parser.anomalies.insert(.dataAfterTerminator) }
-                } else if parser.anomalies.contains(.truncatedBody) {
-                    if Self.isTerminator(buffer, at: contentEnd) { parser.anomalies.remove(.truncatedBody) }
-                } else {
-                    parser.anomalies.insert(.missingTerminator)
-                }
-            }
-            if parser.cursor.sawOverlongLine { parser.anomalies.insert(.overlongLine) }
-            return .success((parser, contentEnd))
         }
-        let (parser, contentEnd) = try result.get()
+        let (parts, anomalies, contentEnd) = try result.get()
         self.form = form
         self.storage = bytes
         self.contentRange = 0..<contentEnd
-        self.parts = parser.parts
-        self.anomalies = parser.anomalies
+        self.parts = parts
+        self.anomalies = anomalies
         self.limits = limits
-        self.givenEnvelope = envelope.merged(with: Envelope(conventionHeaders: parser.parts[0].headers))
-        self.inferredEnvelope = Envelope(inferredFrom: parser.parts[0].headers)
+        self.givenEnvelope = envelope.merged(with: Envelope(conventionHeaders: parts[0].headers))
+        self.inferredEnvelope = Envelope(inferredFrom: parts[0].headers)
+    }
+
+    /// Runs `parser` over the whole message; returns where the content ends (wire form: before
+    /// the terminator line) and records the wire-form anomalies.
+    private static func parse(_ parser: inout MessageParser, buffer: UnsafeBufferPointer<UInt8>,
+                              maxBodyLength: Int?) -> Result<Int, MessageParseError> {
+        guard parser.cursor.peek() != nil else { return .failure(.make(.empty, "no message bytes")) }
+        do throws(MessageParseError) {
+            _ = try parser.parseEntity(parent: nil, depth: 0, fallback: .textPlain, maxBodyLength: maxBodyLength)
+        } catch {
+            return .failure(error)
+        }
+        // Wire form: where the data ends, and whether a cut body was really cut.
+        let bufferEnd = buffer.count
+        var contentEnd = parser.cursor.end
+        if parser.isStuffed {
+            if let terminator = parser.cursor.terminator {
+                // The whole body was read: whatever the bound, nothing was cut.
+                parser.anomalies.remove(.truncatedBody)
+                contentEnd = terminator
+                let afterLine = Self.lineEnd(buffer, from: terminator)
+                if afterLine < bufferEnd { parser.anomalies.insert(.dataAfterTerminator) }
+            } else if parser.anomalies.contains(.truncatedBody) {
+                if Self.isTerminator(buffer, at: contentEnd) { parser.anomalies.remove(.truncatedBody) }
+            } else {
+                parser.anomalies.insert(.missingTerminator)
+            }
+        }
+        if parser.cursor.sawOverlongLine { parser.anomalies.insert(.overlongLine) }
+        return .success(contentEnd)
     }
 
     /// Parses wire-form bytes (`use_wire_rep = true`).

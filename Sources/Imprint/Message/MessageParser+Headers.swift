@@ -6,11 +6,18 @@ extension MessageParser {
     /// delimiter of an open multipart or at a line that is not a field (which starts the body, as
     /// in Python's `email.feedparser`). A `From ` line (mbox envelope) is skipped.
     ///
+    /// The fields are collected in the `headerFields` working buffer and copied out at their
+    /// exact size (the part's `HeaderList` keeps them).
+    ///
     /// - Throws: `tooManyHeaders` past `MessageLimits.maxHeaderCount`, `headerTooLarge` past
     ///   `MessageLimits.maxHeaderBytes`.
     mutating func readHeaderBlock() throws(MessageParseError) -> [HeaderField] {
         var fields: [HeaderField] = []
-        fields.reserveCapacity(parts.isEmpty ? 32 : 4)
+        swap(&fields, &headerFields)
+        defer {
+            fields.removeAll(keepingCapacity: true)
+            swap(&fields, &headerFields)
+        }
         let blockStart = cursor.position
         var name = 0..<0
         var valueStart = 0, valueEnd = 0
@@ -54,7 +61,7 @@ extension MessageParser {
             cursor.position = line.next
         }
         if open { fields.append(HeaderField(storage: storage, nameRange: name, valueRange: valueStart..<valueEnd)) }
-        return fields
+        return fields.exactSizedCopy()
     }
 
     private func headerTooLarge() -> MessageParseError {

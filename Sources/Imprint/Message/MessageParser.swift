@@ -15,23 +15,43 @@ struct MessageParser {
     var cursor: LineCursor
     let limits: MessageLimits
     let isStuffed: Bool
+    /// The parts so far; a working buffer of `MessageParsingScratch` (see `finish(returningBuffersTo:)`).
     var parts: [MIMEPart] = []
     var boundaries: [[UInt8]] = []
+    /// Working buffers of `readHeaderBlock` and the MIME parameter parser.
+    var headerFields: [HeaderField] = []
+    var parameterPieces: [MIMEParameterParser.Piece] = []
     var anomalies: MessageAnomalies = []
 
-    init(storage: [UInt8], buffer: UnsafeBufferPointer<UInt8>, isStuffed: Bool, limits: MessageLimits) {
+    /// A parser working in `scratch`'s buffers, which it holds until `finish(returningBuffersTo:)`.
+    init(storage: [UInt8], buffer: UnsafeBufferPointer<UInt8>, isStuffed: Bool, limits: MessageLimits,
+         scratch: MessageParsingScratch) {
         self.storage = storage
         self.limits = limits
         self.isStuffed = isStuffed
         cursor = LineCursor(buffer: buffer, isStuffed: isStuffed, maxLineLength: limits.maxLineLength)
+        swap(&parts, &scratch.parts)
+        swap(&boundaries, &scratch.boundaries)
+        swap(&headerFields, &scratch.headerFields)
+        swap(&parameterPieces, &scratch.parameterPieces)
+    }
+
+    /// The parts parsed, copied out at their exact size; the working buffers go back to `scratch`.
+    mutating func finish(returningBuffersTo scratch: MessageParsingScratch) -> [MIMEPart] {
+        let kept = parts.exactSizedCopy()
+        swap(&parts, &scratch.parts)
+        swap(&boundaries, &scratch.boundaries)
+        swap(&headerFields, &scratch.headerFields)
+        swap(&parameterPieces, &scratch.parameterPieces)
+        return kept
     }
 
     var base: UnsafePointer<UInt8> { cursor.base }
 
     /// Parses one entity (headers, then body) starting at the cursor; returns its index.
     mutating func parseEntity(parent: Int?, depth: Int, fallback: ContentType, maxBodyLength: Int? = nil) throws(MessageParseError) -> Int {
-        let fields = try readHeaderBlock()
-        let headers = HeaderList(fields)
+        let headers = HeaderList(try readHeaderBlock())
+        let fields = headers.fields
         let bodyStart = cursor.position
         if let maxBodyLength, maxBodyLength >= 0, cursor.end - bodyStart > maxBodyLength {
             cursor.end = bodyStart + maxBodyLength
@@ -44,9 +64,15 @@ struct MessageParser {
             if encodingField == nil, field.hasName("Content-Transfer-Encoding") { encodingField = field }
             if dispositionField == nil, field.hasName("Content-Disposition") { dispositionField = field }
         }
-        let contentType = typeField.map { ContentType.parse($0.unfoldedBytes, fallback: fallback) } ?? fallback
-        let encoding = TransferEncoding.parse(encodingField?.unfoldedBytes)
-        let disposition = dispositionField.map { ContentDisposition.parse($0.unfoldedBytes) }
+        let contentType = typeField.map { field in
+            field.withUnfoldedBytes { ContentType.parse($0, fallback: fallback, pieces: &parameterPieces) }
+        } ?? fallback
+        let encoding = encodingField.map { field in
+            field.withUnfoldedBytes { TransferEncoding.parse($0, pieces: &parameterPieces) }
+        } ?? .sevenBit
+        let disposition = dispositionField.map { field in
+            field.withUnfoldedBytes { ContentDisposition.parse($0, pieces: &parameterPieces) }
+        }
         let index = parts.count
         parts.append(MIMEPart(
             index: index, parent: parent, depth: depth, headers: headers, contentType: contentType,

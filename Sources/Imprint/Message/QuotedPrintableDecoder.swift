@@ -18,9 +18,23 @@ public struct QuotedPrintableDecoder: Sendable {
 
     public init(limit: Int = .max, expectedInputCount: Int = 0) {
         self.limit = limit
-        // Room for the input and one CR for every 16 bytes: a bare LF line break comes out as
-        // CRLF, so decoded text with LF endings outgrows its input (lines of QP are short).
-        output.reserveCapacity(min(limit, expectedInputCount + expectedInputCount / 16 + 16))
+        output.reserveCapacity(Self.expectedOutputCount(limit: limit, input: expectedInputCount))
+    }
+
+    /// Like `init(limit:expectedInputCount:)`, decoding into `buffer`'s storage (taken, emptied,
+    /// its capacity kept; `finalize()` returns it): a caller that decodes part after part
+    /// reuses one buffer.
+    public init(limit: Int = .max, expectedInputCount: Int = 0, reusing buffer: inout [UInt8]) {
+        self.limit = limit
+        swap(&output, &buffer)
+        output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(Self.expectedOutputCount(limit: limit, input: expectedInputCount))
+    }
+
+    /// Room for the input and one CR for every 16 bytes: a bare LF line break comes out as
+    /// CRLF, so decoded text with LF endings outgrows its input (lines of QP are short).
+    private static func expectedOutputCount(limit: Int, input: Int) -> Int {
+        min(limit, input + input / 16 + 16)
     }
 
     /// Decodes the next chunk.

@@ -9,22 +9,30 @@ struct ReceivedHop {
     var address: IPAddress?
     var recipient: String?
 
-    init(_ value: String) {
+    /// The fields a reader wants: those it does not are left nil without building their strings.
+    struct Needs {
+        var recipient = true
+        /// The HELO name of a hop whose address is private or local (or absent).
+        var heloOfPrivateHop = true
+    }
+
+    init(_ value: String, needs: Needs = Needs()) {
         var value = value
-        self = value.withUTF8 { ReceivedHop(utf8: $0) }
+        self = value.withUTF8 { ReceivedHop(utf8: $0, needs: needs) }
     }
 
     /// The hop of a `Received` field: its unfolded bytes as `HeaderField.value` decodes them,
     /// unfolded once into a temporary buffer (ASCII, the common case, decodes to itself and is
     /// read in place).
-    init(_ field: HeaderField) {
+    init(_ field: HeaderField, needs: Needs = Needs()) {
         self = field.withUnfoldedBytes { bytes in
-            bytes.allSatisfy({ $0 < 0x80 }) ? ReceivedHop(utf8: bytes) : ReceivedHop(CharsetDecoder.decode(bytes, charset: nil))
+            CharsetDecoder.isASCII(bytes) ? ReceivedHop(utf8: bytes, needs: needs) : ReceivedHop(CharsetDecoder.decode(bytes, charset: nil), needs: needs)
         }
     }
 
-    /// The hop of an unfolded field value given as UTF-8.
-    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    /// The hop of an unfolded field value given as UTF-8. Strings are made only for the fields
+    /// kept: the clause is read as bytes.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, needs: Needs = Needs()) {
         /// The first match of a lower-case ASCII `needle`, ignoring ASCII case, in `start..<end`.
         func find(_ needle: StaticString, from start: Int = 0, before end: Int? = nil) -> Int? {
             let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
@@ -37,6 +45,16 @@ struct ReceivedHop {
             return nil
         }
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// Whether the first token is no HELO name: `[…]` or `unknown`, as the String of its
+        /// bytes compares (a Character `[` is the byte, unless a combining mark follows it).
+        func isAddressOrUnknown(_ range: Range<Int>) -> Bool {
+            let first = UnsafeBufferPointer(rebasing: bytes[range])
+            if !CharsetDecoder.isASCII(first) {
+                let name = text(range)
+                return name.hasPrefix("[") || name == "unknown"
+            }
+            return first.first == UInt8(ascii: "[") || (first.count == 7 && first.elementsEqual("unknown".utf8))
+        }
         /// The run from `start` up to the first of the ASCII `stops`.
         func token(from start: Int, stops: StaticString) -> Range<Int> {
             let stop = UnsafeBufferPointer(start: stops.utf8Start, count: stops.utf8CodeUnitCount)
@@ -44,12 +62,22 @@ struct ReceivedHop {
             while end < bytes.count, !stop.contains(bytes[end]) { end += 1 }
             return start..<end
         }
+        var heloRange: Range<Int>?
+        defer {
+            if let heloRange, needs.heloOfPrivateHop || address.map({ !$0.isPrivateOrLocal }) == true { helo = text(heloRange) }
+        }
 
-        if let mark = find(" for ") {
+        if needs.recipient, let mark = find(" for ") {
             var start = mark + 5
             while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            let candidate = Envelope.stripBrackets(text(token(from: start, stops: "; \t")))
-            if candidate.utf8.contains(UInt8(ascii: "@")) { recipient = candidate }
+            let candidate = bytes[token(from: start, stops: "; \t")]
+            if CharsetDecoder.isASCII(UnsafeBufferPointer(rebasing: candidate)) {
+                let address = Envelope.bracketedRange(ascii: candidate)
+                if bytes[address].contains(UInt8(ascii: "@")) { recipient = text(address) }
+            } else {
+                let address = Envelope.stripBrackets(String(decoding: candidate, as: UTF8.self))
+                if address.utf8.contains(UInt8(ascii: "@")) { recipient = address }
+            }
         }
         guard bytes.count >= 5, find("from ", before: 5) == 0 else { return }
         let clauseEnd = find(" by ", from: 5) ?? bytes.count
@@ -57,19 +85,19 @@ struct ReceivedHop {
         while start < clauseEnd, bytes[start] == 0x20 { start += 1 }
         let first = token(from: start, stops: " (\t")
         let firstEnd = min(first.upperBound, clauseEnd)
-        if firstEnd > start { helo = text(start..<firstEnd) }
+        if firstEnd > start { heloRange = start..<firstEnd }
         // Exim and qmail put the HELO name in a comment when the first token is an address.
-        if let mark = find("helo", from: firstEnd, before: clauseEnd), helo == nil || helo!.hasPrefix("[") || helo == "unknown" {
+        if let mark = find("helo", from: firstEnd, before: clauseEnd), heloRange.map(isAddressOrUnknown) ?? true {
             var nameStart = mark + 4
             while nameStart < clauseEnd, bytes[nameStart] == UInt8(ascii: "=") || bytes[nameStart] == 0x20 { nameStart += 1 }
             let name = token(from: nameStart, stops: ") ]\t")
-            if !name.isEmpty, name.upperBound <= clauseEnd { helo = text(name) }
+            if !name.isEmpty, name.upperBound <= clauseEnd { heloRange = name }
         }
         // An address literal in brackets first, then a bare address anywhere in the clause.
         var search = 5
         while let open = bytes[search..<clauseEnd].firstIndex(of: UInt8(ascii: "[")),
               let close = bytes[open..<clauseEnd].firstIndex(of: UInt8(ascii: "]")) {
-            if let address = IPAddress(text(open + 1..<close)) {
+            if let address = IPAddress(utf8: bytes[open + 1..<close]) {
                 self.address = address
                 return
             }
@@ -79,7 +107,7 @@ struct ReceivedHop {
         while pieceStart < clauseEnd {
             let piece = token(from: pieceStart, stops: " ()[]=;,\t")
             let end = min(piece.upperBound, clauseEnd)
-            if end > pieceStart, Self.mayBeAddress(bytes[pieceStart..<end]), let address = IPAddress(text(pieceStart..<end)) {
+            if end > pieceStart, Self.mayBeAddress(bytes[pieceStart..<end]), let address = IPAddress(utf8: bytes[pieceStart..<end]) {
                 self.address = address
                 return
             }

@@ -4,22 +4,29 @@
 enum IPv4Parser {
     /// The dotted-quad form of `host` and whether it was spelled unusually, or nil when the
     /// host is not an IPv4 address (its last label is not a number) or a part is out of range.
+    ///
+    /// Labels are what `split(separator: ".", omittingEmptySubsequences: false)` gives (a trailing
+    /// empty one dropped), found one at a time; their values are held inline (no allocation).
     static func parse(_ host: Substring) -> (String, Bool)? {
-        var parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
-        guard (1...4).contains(parts.count), let last = parts.last, number(last) != nil else { return nil }
-        var unusual = parts.count != 4
-        var values: [UInt64] = []
-        for part in parts {
-            guard let (value, radix) = number(part) else { return nil }
+        var rest = host.last == "." ? host.dropLast() : host
+        var values = SIMD4<UInt64>()
+        var count = 0
+        var unusual = false
+        while true {
+            let dot = rest.firstIndex(of: ".")
+            guard count < 4, let (value, radix) = number(rest[..<(dot ?? rest.endIndex)]) else { return nil }
             if radix != 10 { unusual = true }
-            values.append(value)
+            values[count] = value
+            count += 1
+            guard let dot else { break }
+            rest = rest[rest.index(after: dot)...]
         }
-        for value in values.dropLast() where value > 255 { return nil }
-        let limit = UInt64(1) << (8 * (5 - values.count))
-        guard values[values.count - 1] < limit else { return nil }
-        var address = values[values.count - 1]
-        for (index, value) in values.dropLast().enumerated() { address += value << (8 * (3 - index)) }
+        if count != 4 { unusual = true }
+        for index in 0..<(count - 1) where values[index] > 255 { return nil }
+        let limit = UInt64(1) << (8 * (5 - count))
+        guard values[count - 1] < limit else { return nil }
+        var address = values[count - 1]
+        for index in 0..<(count - 1) { address += values[index] << (8 * (3 - index)) }
         let text = "\(address >> 24).\((address >> 16) & 255).\((address >> 8) & 255).\(address & 255)"
         return (text, unusual)
     }
