@@ -90,7 +90,7 @@ public final class Engine: Sendable {
         }
         if parts.contains(.headers) { subject.headers = message.headers.map { (name: $0.name, value: $0.decodedValue) } }
         if parts.contains(.body) {
-            subject.body = message.leaves.first(where: \.isText).map { message.decodedBody(of: $0, limit: 1 << 20).bytes } ?? []
+            subject.body = message.parts.first { $0.isLeaf && $0.isText }.map { message.decodedBody(of: $0, limit: 1 << 20).bytes } ?? []
         }
         return subject
     }
