@@ -22,15 +22,24 @@ public enum HTMLMarkupWords {
     /// The hashes of the markup tokens of one HTML text, in order, each token once.
     /// - Complexity: O(n) over the UTF-8 bytes; tokens are built in one reused buffer.
     public static func hashes(of html: String) -> [UInt64] {
-        var html = html
-        return html.withUTF8 { hashes(of: $0) }
+        FeatureExtractionScratch.withThreadScratch { scratch in
+            var out: [UInt64] = []
+            hashes(of: html, into: &out, scratch: scratch)
+            return out
+        }
     }
 
-    static func hashes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        var out: [UInt64] = []
-        var seen = Set<UInt64>(minimumCapacity: 128)
+    /// `hashes(of:)` written into `out` (emptied first), with the scratch's seen set and token buffer.
+    static func hashes(of html: String, into out: inout [UInt64], scratch: FeatureExtractionScratch) {
+        var html = html
+        html.withUTF8 { hashes(of: $0, into: &out, seen: &scratch.markupSeen, token: &scratch.markupToken) }
+    }
+
+    static func hashes(of bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt64], seen: inout Set<UInt64>, token: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+        seen.reserveCapacity(128)
         out.reserveCapacity(128)
-        var token: [UInt8] = []
         token.reserveCapacity(96)
         let count = bytes.count
         var index = 0
@@ -79,7 +88,6 @@ public enum HTMLMarkupWords {
                 }
             }
         }
-        return out
     }
 
     /// Appends the hash of `token` to `out` unless it is there already or `out` is full.

@@ -24,14 +24,15 @@ public enum HeaderWords {
     /// `HeaderField.decodedValue` and `String.lowercased()`.
     /// - Complexity: O(n) in the header bytes, no allocation per word.
     public static func hashes(of headers: HeaderList) -> [UInt64] {
+        FeatureExtractionScratch.withThreadScratch { scratch in
+            hashes(of: headers, token: &scratch.headerToken, value: &scratch.headerValue)
+        }
+    }
+
+    /// `hashes(of:)` with the token and value built in the given buffers.
+    static func hashes(of headers: HeaderList, token: inout ByteScratch, value: inout ByteScratch) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(256)
-        var token = ByteScratch(capacity: 256)
-        var value = ByteScratch(capacity: 1_024)
-        defer {
-            token.release()
-            value.release()
-        }
         for field in headers {
             token.removeAll()
             if !lowerASCIIName(field, into: &token) {

@@ -56,6 +56,14 @@ extension MessageFeatures {
     /// Extracts the features of a parsed message.
     public init(message: Message, extractor: HTMLTextExtractor = HTMLTextExtractor(),
                 urlExtractor: URLExtractor = URLExtractor(), normalizer: TextNormalizer = TextNormalizer()) {
+        self = FeatureExtractionScratch.withThreadScratch { scratch in
+            Self(message: message, extractor: extractor, urlExtractor: urlExtractor, normalizer: normalizer, scratch: scratch)
+        }
+    }
+
+    /// `init(message:...)` with its temporaries in `scratch` (HTML, URL and text stages borrow their own).
+    init(message: Message, extractor: HTMLTextExtractor, urlExtractor: URLExtractor, normalizer: TextNormalizer,
+         scratch: FeatureExtractionScratch) {
         var texts: [String] = []
         var urls: [ExtractedURL] = []
         var hidden = HiddenTextFeatures()
@@ -74,41 +82,69 @@ extension MessageFeatures {
             if part.isText, part.contentType.subtype == "html" {
                 let source = CharsetDecoder.decode(textBytes, charset: part.charset)
                 let html = extractor.extract(source)
-                markup += HTMLMarkupWords.hashes(of: source)
+                HTMLMarkupWords.hashes(of: source, into: &scratch.markupHashes, scratch: scratch)
+                markup += scratch.markupHashes
                 texts.append(html.text)
-                urls += urlExtractor.urls(in: html)
+                urlExtractor.appendURLs(of: html, to: &urls)
                 hidden.add(html.hiddenText)
             } else if part.isText {
                 let text = CharsetDecoder.decode(textBytes, charset: part.charset)
                 texts.append(text)
-                urls += urlExtractor.urls(inText: text)
+                urlExtractor.appendURLs(ofText: text, to: &urls)
             } else if !part.isMultipart, !part.isEmbeddedMessage {
                 attachments.append(Attachment(filename: part.filename, mediaType: part.contentType.mediaType,
                                               bytes: body.bytes, isTruncated: body.isTruncated))
             }
         }
         let visible = texts.joined(separator: "\n\n")
-        var seen = Set<NormalizedURL>(minimumCapacity: urls.count)
+        Self.removeRepeatedURLs(&urls, seen: &scratch.seenURLs)
         self.init(
             visibleText: visible,
             normalizedText: normalizer.normalize(visible),
             textParts: texts,
             subject: message.headers["Subject"] ?? "",
-            urls: urls.filter { seen.insert($0.url).inserted },
+            urls: urls,
             hiddenText: hidden,
             attachments: attachments,
             structure: Self.structure(of: message, part: message.root),
             senderDomain: Self.senderDomain(message),
             clientIP: message.envelope.clientIP,
-            headerWords: HeaderWords.hashes(of: message.headers),
+            headerWords: HeaderWords.hashes(of: message.headers, token: &scratch.headerToken, value: &scratch.headerValue),
             markupWords: markup,
             isTruncated: truncated)
     }
 
+    /// Keeps the first URL of each normalized form, in order (in place; `seen` is emptied first).
+    static func removeRepeatedURLs(_ urls: inout [ExtractedURL], seen: inout Set<NormalizedURL>) {
+        seen.removeAll(keepingCapacity: true)
+        seen.reserveCapacity(urls.count)
+        var kept = 0
+        for index in urls.indices where seen.insert(urls[index].url).inserted {
+            if kept != index { urls.swapAt(kept, index) }
+            kept += 1
+        }
+        urls.removeSubrange(kept...)
+    }
+
+    /// The MIME tree of `part` as text: `type/subtype`, then its children's in parentheses.
     static func structure(of message: Message, part: MIMEPart) -> String {
-        let children = message.children(of: part)
-        guard !children.isEmpty else { return part.contentType.mediaType }
-        return part.contentType.mediaType + "(" + children.map { structure(of: message, part: $0) }.joined(separator: ",") + ")"
+        // A leaf is its media type (often a small string: no storage to reserve).
+        if part.children.isEmpty { return part.contentType.mediaType }
+        var text = ""
+        text.reserveCapacity(64)
+        appendStructure(of: message, part: part, to: &text)
+        return text
+    }
+
+    static func appendStructure(of message: Message, part: MIMEPart, to text: inout String) {
+        text += part.contentType.mediaType
+        guard !part.children.isEmpty else { return }
+        text += "("
+        for (position, child) in part.children.enumerated() {
+            if position > 0 { text += "," }
+            appendStructure(of: message, part: message.parts[child], to: &text)
+        }
+        text += ")"
     }
 
     static func senderDomain(_ message: Message) -> String? {

@@ -1,6 +1,7 @@
 /// A growable byte buffer with manually managed storage, for the per-byte output loops of the
 /// normalizer: appending is one capacity compare and a store, without `Array`'s uniqueness
-/// check. Not copyable in spirit: the owner calls `release()` exactly once.
+/// check. Not copyable in spirit: the owner calls `release()` exactly once (a per-thread
+/// scratch owns one across messages and calls `removeAll(retainingAtMost:)` between them).
 struct ByteScratch {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -52,6 +53,16 @@ struct ByteScratch {
     /// Keeps the first `newCount` bytes (at most `count`).
     mutating func truncate(to newCount: Int) { count = min(count, max(0, newCount)) }
     mutating func removeAll() { count = 0 }
+
+    /// Empties the buffer, and replaces its storage with a small one when it grew beyond
+    /// `limit` bytes (so one huge message does not pin its memory).
+    mutating func removeAll(retainingAtMost limit: Int) {
+        count = 0
+        guard capacity > limit else { return }
+        base.deallocate()
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
 
     /// The bytes in `range`.
     func buffer(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {

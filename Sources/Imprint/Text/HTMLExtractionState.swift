@@ -14,11 +14,12 @@ struct HTMLExtractionState {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: HTMLTextExtractor.Limits
-    var stack: [Frame]
+    var stack: [Frame] = []
     var overflow = 0  // elements opened beyond `limits.depth`, not tracked
     var text: [UInt8] = []
     var hidden: [UInt8] = []
     var scratch: [UInt8] = []
+    var attributeScratch: [UInt8] = []
     var features = HiddenTextFeatures()
     var links: [HTMLLink] = []
     var images: [HTMLImage] = []
@@ -32,13 +33,49 @@ struct HTMLExtractionState {
     /// The last link's anchor text buffer, emptied, for the next link (one buffer a document).
     var spareAnchorText: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: HTMLTextExtractor.Limits) {
+    /// The working buffers of a pass, lent by `HTMLExtractionScratch` and given back after `finish()`.
+    struct Buffers {
+        var text: [UInt8] = []
+        var hidden: [UInt8] = []
+        /// A text run with its character references decoded (`appendText`).
+        var decoded: [UInt8] = []
+        /// An attribute value with its character references decoded (`decodedAttributeBytes`).
+        var attribute: [UInt8] = []
+        var stack: [Frame] = []
+        var anchorText: [UInt8] = []
+
+        /// Empties all, dropping any buffer grown beyond `limit` bytes.
+        mutating func removeAll(retainingAtMost limit: Int) {
+            text.removeAll(keepingCapacity: text.capacity <= limit)
+            hidden.removeAll(keepingCapacity: hidden.capacity <= limit)
+            decoded.removeAll(keepingCapacity: decoded.capacity <= limit)
+            attribute.removeAll(keepingCapacity: attribute.capacity <= limit)
+            stack.removeAll(keepingCapacity: stack.capacity * MemoryLayout<Frame>.stride <= limit)
+            anchorText.removeAll(keepingCapacity: anchorText.capacity <= limit)
+        }
+    }
+
+    /// A pass over `bytes` that works in `buffers` (empty; swapped in, and back by `giveBack`).
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: HTMLTextExtractor.Limits, buffers: inout Buffers) {
         self.bytes = bytes
         self.limits = limits
+        swapBuffers(&buffers)
         let root = Frame(name: "#root", fontSize: .normal, displayNone: false, visibilityHidden: false, color: .black, background: .white)
-        stack = [root]
+        stack.append(root)
         stack.reserveCapacity(64)
         text.reserveCapacity(bytes.count / 2)
+    }
+
+    /// Gives the working buffers back (after `finish()`).
+    mutating func giveBack(_ buffers: inout Buffers) { swapBuffers(&buffers) }
+
+    private mutating func swapBuffers(_ buffers: inout Buffers) {
+        swap(&text, &buffers.text)
+        swap(&hidden, &buffers.hidden)
+        swap(&scratch, &buffers.decoded)
+        swap(&attributeScratch, &buffers.attribute)
+        swap(&stack, &buffers.stack)
+        swap(&spareAnchorText, &buffers.anchorText)
     }
 
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -161,11 +198,14 @@ struct HTMLExtractionState {
     }
 
     /// An attribute's value entity-decoded and trimmed ("" when it has none).
-    func attributeValue(_ range: Range<Int>?) -> String { range.map(decodedAttribute) ?? "" }
+    mutating func attributeValue(_ range: Range<Int>?) -> String {
+        guard let range else { return "" }
+        return decodedAttribute(range)
+    }
 
     /// Reads a presentation attribute into `style`: from its bytes in place when the decoded,
     /// trimmed value is ASCII (the common case), else as a String.
-    func readStyle(_ attribute: HTMLAttributeName, _ range: Range<Int>?, element: String, into style: inout HTMLInlineStyle) {
+    mutating func readStyle(_ attribute: HTMLAttributeName, _ range: Range<Int>?, element: String, into style: inout HTMLInlineStyle) {
         guard let range else {
             style.read(attribute: attribute, ascii: UnsafeBufferPointer(rebasing: bytes[0..<0]), element: element)
             return
@@ -185,20 +225,27 @@ struct HTMLExtractionState {
             }
         }
         guard raw.contains(UInt8(ascii: "&")) else { return read(raw) }
-        decodedAttributeBytes(range).withUnsafeBufferPointer { read($0) }
+        decodeAttribute(range)
+        attributeScratch.withUnsafeBufferPointer { read($0) }
     }
 
-    func decodedAttribute(_ range: Range<Int>) -> String {
+    mutating func decodedAttribute(_ range: Range<Int>) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         // No character reference: the value is its bytes, read in place (no copy to decode into).
         guard raw.contains(UInt8(ascii: "&")) else { return String(decodingTrimmed: raw) }
-        return String(decodingTrimmed: decodedAttributeBytes(range))
+        decodeAttribute(range)
+        return String(decodingTrimmed: attributeScratch)
     }
 
-    /// An attribute value's bytes with character references decoded.
-    func decodedAttributeBytes(_ range: Range<Int>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(range.count)
+    /// Writes an attribute value's bytes with character references decoded to `attributeScratch`.
+    mutating func decodeAttribute(_ range: Range<Int>) {
+        attributeScratch.removeAll(keepingCapacity: true)
+        decodedAttributeBytes(range, into: &attributeScratch)
+    }
+
+    /// Appends an attribute value's bytes with character references decoded to `output`.
+    func decodedAttributeBytes(_ range: Range<Int>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + range.count)
         var index = range.lowerBound
         while index < range.upperBound {
             let slice = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
@@ -209,7 +256,6 @@ struct HTMLExtractionState {
                 index += 1
             }
         }
-        return output
     }
 
     mutating func lineBreak() {

@@ -1,3 +1,5 @@
+import ImprintHashing
+
 /// HTML to text for fingerprinting: a linear pass of `HTMLTokenizer` with a bounded stack of
 /// open elements that tracks the presentation state hidden-text tricks rely on.
 ///
@@ -39,7 +41,13 @@ public struct HTMLTextExtractor: Sendable {
 
     /// Extracts from UTF-8 bytes (decode other charsets with `CharsetDecoder` first).
     public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> HTMLText {
-        var state = HTMLExtractionState(bytes: bytes, limits: limits)
+        HTMLExtractionScratch.withThreadScratch { extract(bytes, buffers: &$0.buffers) }
+    }
+
+    /// `extract(_:)` working in `buffers` (empty; given back emptied of nothing the result needs).
+    func extract(_ bytes: UnsafeBufferPointer<UInt8>, buffers: inout HTMLExtractionState.Buffers) -> HTMLText {
+        var state = HTMLExtractionState(bytes: bytes, limits: limits, buffers: &buffers)
+        defer { state.giveBack(&buffers) }
         var tokenizer = HTMLTokenizer(bytes)
         while let token = tokenizer.next() {
             switch token {

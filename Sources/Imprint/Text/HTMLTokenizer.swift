@@ -74,7 +74,12 @@ struct HTMLTokenizer {
     /// Skips the raw text of `script`, `style` and similar elements: everything up to the
     /// matching end tag (`</name`, any case), which is left for `next()`.
     mutating func skipRawText(of name: String) {
-        let name = Array(name.utf8)
+        // The name's bytes in place (a short name is a small string: no copy to the heap).
+        var name = name
+        name.withUTF8 { skipRawText(ofUTF8: $0) }
+    }
+
+    private mutating func skipRawText(ofUTF8 name: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         var index = position
         while index + 1 + name.count < count {

@@ -70,6 +70,30 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
             self.init(name: address, kind: .ipv4, spelling: spelling)
             return
         }
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let domain = isASCII ? Self.domain(ofASCII: text, spelling: spelling) : Self.domainOfLabels(text, spelling: spelling) else {
+            return nil
+        }
+        self = domain
+    }
+
+    /// A lower-case ASCII domain name without a trailing dot, checked label by label: every
+    /// label is kept as it is, so the name is the text (`domainOfLabels`, its twin, joins them).
+    static func domain(ofASCII text: String, spelling: Spelling) -> NormalizedHost? {
+        var text = text
+        // nil when not a domain name, else whether a label is punycode.
+        let punycode = text.withUTF8 { bytes -> Bool? in
+            guard Self.hasValidLabels(bytes), bytes.count <= Self.maximumLength else { return nil }
+            return Self.hasPunycodeLabel(bytes)
+        }
+        guard let punycode else { return nil }
+        return NormalizedHost(name: text, kind: .domain, spelling: punycode ? spelling.union(.internationalized) : spelling)
+    }
+
+    /// A lower-case domain name without a trailing dot, label by label: ASCII labels as they
+    /// are, others to punycode.
+    static func domainOfLabels(_ text: String, spelling: Spelling) -> NormalizedHost? {
+        var spelling = spelling
         var labels: [String] = []
         for label in text.split(separator: ".", omittingEmptySubsequences: false) {
             guard !label.isEmpty else { return nil }
@@ -86,7 +110,7 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
         }
         let name = labels.joined(separator: ".")
         guard name.utf8.count <= Self.maximumLength else { return nil }
-        self.init(name: name, kind: .domain, spelling: spelling)
+        return NormalizedHost(name: name, kind: .domain, spelling: spelling)
     }
 
     /// Normalizes a host from UTF-8 bytes: a byte-level fast path for plain ASCII names, the
@@ -99,23 +123,13 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
             if byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "[") { plain = false; break }
             if byte >= 0x41, byte <= 0x5A { upper = true }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         guard plain, let last = bytes.last, last != UInt8(ascii: "."), !IPv4Parser.endsInNumber(bytes: bytes) else {
-            self.init(Substring(text))
+            self.init(Substring(String(decoding: bytes, as: UTF8.self)))
             return
         }
-        var labelLength = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard labelLength > 0 else { return nil }
-                labelLength = 0
-            } else {
-                guard Self.isHostByte(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)), labelLength < 63 else { return nil }
-                labelLength += 1
-            }
-        }
-        guard bytes.count <= Self.maximumLength else { return nil }
-        let name = upper ? text.lowercased() : text
+        guard Self.hasValidLabels(bytes), bytes.count <= Self.maximumLength else { return nil }
+        // ASCII: lower-cased as `String.lowercased()` would, in one step.
+        let name = upper ? ASCIIBytes.lowercasedString(bytes) : String(decoding: bytes, as: UTF8.self)
         self.init(name: name, kind: .domain, spelling: upper ? .nonCanonicalCase : [])
         if Self.hasPunycodeLabel(bytes) { spelling.insert(.internationalized) }
     }
@@ -148,6 +162,21 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
     /// The registered domain (Public Suffix List, both sections); for IP addresses the address.
     public var registeredDomain: String? {
         kind == .domain ? PublicSuffixList.shared.registeredDomain(of: name) : name
+    }
+
+    /// Whether ASCII `bytes` are dot-separated labels of 1 to 63 host bytes (A-Z read as a-z).
+    static func hasValidLabels(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var labelLength = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0 else { return false }
+                labelLength = 0
+            } else {
+                guard Self.isHostByte(ASCIIBytes.lower(byte)), labelLength < 63 else { return false }
+                labelLength += 1
+            }
+        }
+        return labelLength > 0
     }
 
     /// True when a label starts with "xn--" (any case).

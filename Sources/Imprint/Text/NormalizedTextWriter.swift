@@ -21,9 +21,10 @@ struct NormalizedTextWriter {
     var wordDigits = 0
     var pendingSpace = false
 
-    init(options: TextNormalizer.Options, capacity: Int) {
+    /// A writer into `output` (empty); the caller takes `output` back after `finish()`.
+    init(options: TextNormalizer.Options, output: ByteScratch) {
         self.options = options
-        output = ByteScratch(capacity: capacity)
+        self.output = output
     }
 
     @inline(__always)
@@ -176,12 +177,10 @@ struct NormalizedTextWriter {
         output.truncate(to: start + write)
     }
 
-    /// The normalized text; releases the buffer (the writer is not used afterwards).
+    /// The normalized text (the writer is not used afterwards; `output` stays the caller's).
     mutating func finish() -> String {
         flushWord()
-        let text = String(decoding: output.buffer(0..<output.count), as: UTF8.self)
-        output.release()
-        return text
+        return String(decoding: output.buffer(0..<output.count), as: UTF8.self)
     }
 }
 

@@ -43,6 +43,12 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Parses and normalizes valid UTF-8 bytes as `init?(_:)` their text.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= Self.maximumLength, let parsed = Self.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedURL? {
         let count = bytes.count
         var colon = 0

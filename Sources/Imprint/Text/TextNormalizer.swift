@@ -43,8 +43,15 @@ public struct TextNormalizer: Sendable {
 
     /// The normalized text.
     public func normalize(_ text: String) -> String {
+        TextNormalizationScratch.withThreadScratch { normalize(text, buffer: &$0.output) }
+    }
+
+    /// The normalized text, written through `buffer` (emptied first; its storage is kept).
+    func normalize(_ text: String, buffer: inout ByteScratch) -> String {
         var source = text
-        var writer = NormalizedTextWriter(options: options, capacity: source.utf8.count + 16)
+        buffer.removeAll()
+        var writer = NormalizedTextWriter(options: options, output: buffer)
+        defer { buffer = writer.output }
         source.withUTF8 { bytes in
             var index = 0
             let count = bytes.count

@@ -1,3 +1,5 @@
+import ImprintHashing
+
 /// URLs and hosts from plain text and HTML, normalized (`NormalizedURL`), with redirect
 /// targets unwrapped from query parameters.
 ///
@@ -31,24 +33,48 @@ public struct URLExtractor: Sendable {
     /// the visible text.
     public func urls(in html: HTMLText) -> [ExtractedURL] {
         var found: [ExtractedURL] = []
+        appendURLs(of: html, to: &found)
+        return found
+    }
+
+    /// Appends `urls(in: html)` to `urls` (the limits count this call's URLs only), built in
+    /// this thread's `URLExtractionScratch`.
+    func appendURLs(of html: HTMLText, to urls: inout [ExtractedURL]) {
+        URLExtractionScratch.withThreadScratch { scratch in
+            scratch.found.removeAll(keepingCapacity: true)
+            appendURLs(of: html, to: &scratch.found, scratch: scratch)
+            urls += scratch.found
+        }
+    }
+
+    /// Appends `urls(inText: text)` to `urls` (the limits count this call's URLs only).
+    func appendURLs(ofText text: String, to urls: inout [ExtractedURL]) {
+        URLExtractionScratch.withThreadScratch { scratch in
+            scratch.found.removeAll(keepingCapacity: true)
+            appendURLs(inText: text, origin: .text, to: &scratch.found, scan: &scratch.scan)
+            urls += scratch.found
+        }
+    }
+
+    private func appendURLs(of html: HTMLText, to found: inout [ExtractedURL], scratch: URLExtractionScratch) {
         // Mail repeats link targets and anchor texts (half the targets of a message are
         // repeats): each is read once a document.
-        var memo = LinkMemo()
+        scratch.memo.removeAll(retainingAtMost: ThreadScratchSlot.retainedBytesLimit)
         for link in html.links where found.count < limits.urls {
             let origin: ExtractedURL.Origin = link.kind == .anchor ? .anchor : link.kind == .area ? .area : .form
-            guard let (url, linkDomain) = memo.target(link.target, withDomain: true), let domain = linkDomain else { continue }
+            guard let (url, linkDomain) = scratch.memo.target(link.target, withDomain: true), let domain = linkDomain else { continue }
             var disguise: ExtractedURL.Disguise = []
-            if memo.shownDomains(link.text, extractor: self).contains(where: { $0 != domain }) {
+            if scratch.memo.shownDomains(link.text, extractor: self, urls: &scratch.shownURLs, scan: &scratch.scan)
+                .contains(where: { $0 != domain }) {
                 disguise.insert(.mismatchedAnchorText)
             }
             append(ExtractedURL(url: url, raw: link.target, origin: origin, disguise: disguise), to: &found)
         }
         for image in html.images where found.count < limits.urls && !image.isContentID {
-            guard let (url, _) = memo.target(image.source, withDomain: false) else { continue }
+            guard let (url, _) = scratch.memo.target(image.source, withDomain: false) else { continue }
             append(ExtractedURL(url: url, raw: image.source, origin: .image), to: &found)
         }
-        appendURLs(inText: html.text, origin: .text, to: &found)
-        return found
+        appendURLs(inText: html.text, origin: .text, to: &found, scan: &scratch.scan)
     }
 
     /// What `urls(in:)` reads of each distinct link target and anchor text, kept for one document.
@@ -60,7 +86,16 @@ public struct URLExtractor: Sendable {
         }
 
         private var targets: [String: Target] = [:]
-        private var shown: [String: [String]] = [:]
+        /// Each anchor text's domains, as a range of `shownDomainList`.
+        private var shown: [String: Range<Int>] = [:]
+        private var shownDomainList: [String] = []
+
+        /// Forgets every document read, keeping the storage unless it grew beyond `limit` bytes.
+        mutating func removeAll(retainingAtMost limit: Int) {
+            targets.removeAll(keepingCapacity: targets.capacity * MemoryLayout<(String, Target)>.stride <= limit)
+            shown.removeAll(keepingCapacity: shown.capacity * MemoryLayout<(String, Range<Int>)>.stride <= limit)
+            shownDomainList.removeAll(keepingCapacity: shownDomainList.capacity * MemoryLayout<String>.stride <= limit)
+        }
 
         /// `absoluteURL(target)` and, when `withDomain`, its registered domain (else its host name).
         mutating func target(_ target: String, withDomain: Bool) -> (url: NormalizedURL, domain: String?)? {
@@ -77,17 +112,21 @@ public struct URLExtractor: Sendable {
 
         static func domain(of url: NormalizedURL) -> String { url.host.registeredDomain ?? url.host.name }
 
-        /// The distinct domains (registered, else host names) of the URLs an anchor text shows.
-        mutating func shownDomains(_ text: String, extractor: URLExtractor) -> [String] {
+        /// The distinct domains (registered, else host names) of the URLs an anchor text shows,
+        /// found with `urls` and `scan` as working buffers.
+        mutating func shownDomains(_ text: String, extractor: URLExtractor, urls: inout [ExtractedURL],
+                                   scan: inout TextScan) -> ArraySlice<String> {
             if text.isEmpty { return [] }
-            if let known = shown[text] { return known }
-            var domains: [String] = []
-            for shownURL in extractor.urls(inText: text) where shownURL.redirectDepth == 0 {
+            if let known = shown[text] { return shownDomainList[known] }
+            let start = shownDomainList.count
+            urls.removeAll(keepingCapacity: true)
+            extractor.appendURLs(inText: text, origin: .text, to: &urls, scan: &scan)
+            for shownURL in urls where shownURL.redirectDepth == 0 {
                 let domain = Self.domain(of: shownURL.url)
-                if !domains.contains(domain) { domains.append(domain) }
+                if !shownDomainList[start...].contains(domain) { shownDomainList.append(domain) }
             }
-            shown[text] = domains
-            return domains
+            shown[text] = start..<shownDomainList.count
+            return shownDomainList[start...]
         }
     }
 
@@ -107,16 +146,42 @@ public struct URLExtractor: Sendable {
         return nil
     }
 
+    /// The text scanner's working buffers.
+    struct TextScan {
+        var matches: [URLTextScanner.Match] = []
+        var body = URLTextScanner.BodyBuffers()
+
+        mutating func removeAll(retainingAtMost limit: Int) {
+            matches.removeAll(keepingCapacity: matches.capacity * MemoryLayout<URLTextScanner.Match>.stride <= limit)
+            body.removeAll(retainingAtMost: limit)
+        }
+    }
+
+    /// Appends the URLs of `text` (up to `limits.urls` in `found`, counting what it holds).
     func appendURLs(inText text: String, origin: ExtractedURL.Origin, to found: inout [ExtractedURL]) {
+        URLExtractionScratch.withThreadScratch { appendURLs(inText: text, origin: origin, to: &found, scan: &$0.scan) }
+    }
+
+    func appendURLs(inText text: String, origin: ExtractedURL.Origin, to found: inout [ExtractedURL], scan: inout TextScan) {
         var text = text
         text.withUTF8 { bytes in
-            let matches = URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength).matches(limit: limits.urls - found.count)
-            for match in matches where found.count < limits.urls {
-                guard let url = NormalizedURL(match.cleaned) else { continue }
+            URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength)
+                .matches(limit: limits.urls - found.count, into: &scan.matches, buffers: &scan.body)
+            for match in scan.matches where found.count < limits.urls {
+                guard let url = scan.body.matched.withUnsafeBufferPointer({ Self.url(UnsafeBufferPointer(rebasing: $0[match.cleaned])) }) else {
+                    continue
+                }
                 let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[match.raw]), as: UTF8.self)
                 append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
             }
         }
+    }
+
+    /// `NormalizedURL(String(decoding: cleaned, as: UTF8.self))`: ASCII bytes are parsed in
+    /// place (they are their own decoding); others through the String, which repairs them.
+    static func url(_ cleaned: UnsafeBufferPointer<UInt8>) -> NormalizedURL? {
+        guard cleaned.allSatisfy({ $0 < 0x80 }) else { return NormalizedURL(String(decoding: cleaned, as: UTF8.self)) }
+        return NormalizedURL(utf8: cleaned)
     }
 
     /// Appends `url` and, depth first, the redirect targets in its query.

@@ -1,11 +1,13 @@
 extension URLTextScanner {
-    /// The buffers `body` builds a URL in, kept across the URLs of one scan (emptied, not
-    /// freed, between them): a scan allocates them once, not as each URL grows.
+    /// The buffers `body` builds a URL in, kept across the URLs of a scan (emptied, not freed,
+    /// between them) and across scans in `URLExtractionScratch`.
     struct BodyBuffers {
         /// The URL as repaired so far.
         var cleaned: [UInt8] = []
         /// The raw end offset after each cleaned byte past the prefix.
         var rawEnds: [Int] = []
+        /// The repaired texts of the scan's matches, one after another (`Match.cleaned`).
+        var matched: [UInt8] = []
 
         /// Empties both, with room for a URL of typical length.
         mutating func reset() {
@@ -16,6 +18,13 @@ extension URLTextScanner {
         }
 
         static let typicalLength = 256
+
+        /// Empties all three, dropping any that grew beyond `limit` bytes.
+        mutating func removeAll(retainingAtMost limit: Int) {
+            cleaned.removeAll(keepingCapacity: cleaned.capacity <= limit)
+            rawEnds.removeAll(keepingCapacity: rawEnds.capacity * MemoryLayout<Int>.stride <= limit)
+            matched.removeAll(keepingCapacity: matched.capacity <= limit)
+        }
     }
 
     /// Reads a URL's authority and the rest from `start`, repairing defanged dots.
@@ -63,7 +72,9 @@ extension URLTextScanner {
         }
         trimTrailing(&buffers.cleaned, &buffers.rawEnds, prefixCount: prefixCount)
         guard buffers.cleaned.count > prefixCount, let end = buffers.rawEnds.last else { return nil }
-        return Match(raw: rawStart..<end, cleaned: String(decoding: buffers.cleaned, as: UTF8.self), disguise: disguise)
+        let matchedStart = buffers.matched.count
+        buffers.matched += buffers.cleaned
+        return Match(raw: rawStart..<end, cleaned: matchedStart..<buffers.matched.count, disguise: disguise)
     }
 
     /// Drops trailing punctuation, and closing brackets that have no opening one in the URL.
@@ -123,14 +134,13 @@ extension URLTextScanner {
         }
         let tldLength = end - labelStart
         guard validLabels, tldLength >= 2, tldLength <= 63 else { return (end, false) }
-        var tld = [UInt8]()
-        tld.reserveCapacity(tldLength)
-        for byte in bytes[labelStart..<end] {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        let tld = UnsafeBufferPointer(rebasing: bytes[labelStart..<end])
+        for byte in tld {
+            let lower = ASCIIBytes.lower(byte)
             guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") || tldLength > 4 else { return (end, false) }
-            tld.append(lower)
         }
-        let name = String(decoding: tld, as: UTF8.self)
+        // ASCII (the loop above reads only ASCII labels): at most 15 bytes make a small string.
+        let name = ASCIIBytes.lowercasedString(tld)
         guard name.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) || name.hasPrefix("xn--"),
               !Self.bareHostStoplist.contains(name), PublicSuffixList.shared.isTopLevelDomain(name) else { return (end, false) }
         return (end, true)

@@ -10,8 +10,9 @@
 struct URLTextScanner {
     struct Match {
         var raw: Range<Int>
-        /// The URL text with defanged parts repaired and the canonical scheme in front.
-        var cleaned: String
+        /// Where `BodyBuffers.matched` holds the URL text with defanged parts repaired and the
+        /// canonical scheme in front.
+        var cleaned: Range<Int>
         var disguise: ExtractedURL.Disguise
     }
 
@@ -21,9 +22,11 @@ struct URLTextScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let maximumLength: Int
 
-    func matches(limit: Int) -> [Match] {
-        var found: [Match] = []
-        var buffers = BodyBuffers()
+    /// The URLs of the text, at most `limit`, written to `found` (emptied first), their
+    /// repaired texts to `buffers.matched`.
+    func matches(limit: Int, into found: inout [Match], buffers: inout BodyBuffers) {
+        found.removeAll(keepingCapacity: true)
+        buffers.matched.removeAll(keepingCapacity: true)
         var index = 0
         let count = bytes.count
         while index < count, found.count < limit {
@@ -46,12 +49,11 @@ struct URLTextScanner {
             }
             index = max(index + 1, hostEnd)
         }
-        return found
     }
 
     /// Appends a match, making room for several at the first (a text with one URL often has more).
     private func append(_ match: Match, to found: inout [Match]) {
-        if found.isEmpty { found.reserveCapacity(8) }
+        if found.capacity == 0 { found.reserveCapacity(8) }
         found.append(match)
     }
 
