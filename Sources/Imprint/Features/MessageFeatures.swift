@@ -71,11 +71,12 @@ extension MessageFeatures {
         var truncated = message.isTruncated
         var markup: [UInt64] = []
         var textBudget = Self.maxTextBytes
-        for (part, body) in message.decodedParts() {
+        // Each part's decoded bytes are lent for the call (no copy); attachments keep a copy.
+        message.forEachDecodedPart { part, body in
             truncated = truncated || body.isTruncated
-            var textBytes: ArraySlice<UInt8> = []
+            var textBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             if part.isText {
-                textBytes = body.bytes.prefix(textBudget)
+                textBytes = UnsafeBufferPointer(rebasing: body.bytes.prefix(textBudget))
                 textBudget -= textBytes.count
                 truncated = truncated || textBytes.count < body.bytes.count
             }
@@ -93,7 +94,7 @@ extension MessageFeatures {
                 urlExtractor.appendURLs(ofText: text, to: &urls)
             } else if !part.isMultipart, !part.isEmbeddedMessage {
                 attachments.append(Attachment(filename: part.filename, mediaType: part.contentType.mediaType,
-                                              bytes: body.bytes, isTruncated: body.isTruncated))
+                                              bytes: Array(body.bytes), isTruncated: body.isTruncated))
             }
         }
         let visible = texts.joined(separator: "\n\n")
