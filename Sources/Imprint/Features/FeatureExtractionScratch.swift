@@ -23,10 +23,10 @@ final class FeatureExtractionScratch: ThreadScratch {
         let limit = ThreadScratchSlot.retainedBytesLimit
         headerToken.removeAll(retainingAtMost: limit)
         headerValue.removeAll(retainingAtMost: limit)
-        markupHashes.removeAll(keepingCapacity: markupHashes.capacity * 8 <= limit)
-        markupSeen.removeAll(keepingCapacity: markupSeen.capacity * 8 <= limit)
-        markupToken.removeAll(keepingCapacity: markupToken.capacity <= limit)
-        seenURLs.removeAll(keepingCapacity: seenURLs.capacity * MemoryLayout<NormalizedURL>.stride <= limit)
+        markupHashes.resetScratch()
+        markupSeen.resetScratch()
+        markupToken.resetScratch()
+        seenURLs.resetScratch()
     }
 
     deinit {

@@ -28,20 +28,14 @@ final class FingerprintScratch: ThreadScratch {
 
     func reset() {
         let limit = ThreadScratchSlot.retainedBytesLimit
-        Self.empty(&pyzorBytes, limit: limit)
-        Self.empty(&pyzorEnds, limit: limit)
-        Self.empty(&wordHashes, limit: limit)
-        Self.empty(&minhashState, limit: limit)
-        Self.empty(&imageGray, limit: limit)
+        pyzorBytes.resetScratch()
+        pyzorEnds.resetScratch()
+        wordHashes.resetScratch()
+        minhashState.resetScratch()
+        imageGray.resetScratch()
         if imageHashes.capacityBytes > limit { imageHashes = ImageHashes.Buffers() }
         if let retained = tokens?.retainedByteCount, retained > limit { tokens = nil }
-        // Sets hold about 2 words an element of capacity; the elements are released here.
-        if linksSeen.capacity * 2 * MemoryLayout<Fingerprint>.stride > limit { linksSeen = [] } else { linksSeen.removeAll(keepingCapacity: true) }
-        if hostNamesSeen.capacity * 2 * MemoryLayout<String>.stride > limit { hostNamesSeen = [] } else { hostNamesSeen.removeAll(keepingCapacity: true) }
-    }
-
-    /// Empties `buffer`, keeping its capacity unless it is over `limit` bytes.
-    private static func empty<Element>(_ buffer: inout [Element], limit: Int) {
-        if buffer.capacity * MemoryLayout<Element>.stride > limit { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
+        linksSeen.resetScratch()
+        hostNamesSeen.resetScratch()
     }
 }

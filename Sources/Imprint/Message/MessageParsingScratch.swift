@@ -23,21 +23,11 @@ final class MessageParsingScratch: ThreadScratch {
     init() {}
 
     func reset() {
-        Self.empty(&headerFields)
-        Self.empty(&parameterPieces)
-        Self.empty(&parts)
-        Self.empty(&boundaries)
-        Self.empty(&decoded)
-    }
-
-    /// Empties `buffer` keeping its capacity, or drops it when it holds more than
-    /// `ThreadScratchSlot.retainedBytesLimit` bytes.
-    private static func empty<Element>(_ buffer: inout [Element]) {
-        if buffer.capacity * MemoryLayout<Element>.stride > ThreadScratchSlot.retainedBytesLimit {
-            buffer = []
-        } else {
-            buffer.removeAll(keepingCapacity: true)
-        }
+        headerFields.resetScratch()
+        parameterPieces.resetScratch()
+        parts.resetScratch()
+        boundaries.resetScratch()
+        decoded.resetScratch()
     }
 }
 

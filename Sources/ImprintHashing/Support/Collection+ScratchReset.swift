@@ -10,3 +10,16 @@ extension Array {
         }
     }
 }
+
+extension Set {
+    /// Empties a scratch set for the next message, as `Array.resetScratch()` does; a set's
+    /// storage is counted as two element strides a slot of capacity (elements and hash slots).
+    @inline(__always)
+    package mutating func resetScratch() {
+        if capacity * 2 * MemoryLayout<Element>.stride > ThreadScratchSlot.retainedBytesLimit {
+            self = []
+        } else {
+            removeAll(keepingCapacity: true)
+        }
+    }
+}
