@@ -28,6 +28,13 @@ struct EvidenceCollector {
     }
 
     private func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool, scratch: EvidenceScratch) -> EvidenceSet {
+        var buffers = EvidenceBuffers()
+        swap(&buffers, &scratch.buffers)
+        defer { swap(&buffers, &scratch.buffers) }
+        return collect(fingerprints, stopWhenDecisive: stopWhenDecisive, buffers: &buffers)
+    }
+
+    private func collect(_ fingerprints: [Fingerprint], stopWhenDecisive: Bool, buffers scratch: inout EvidenceBuffers) -> EvidenceSet {
         var set = EvidenceSet()
         let exactMask = Self.exactMask, featureMask = Self.featureMask
         snapshot.lookup(fingerprints, where: { Self.isMember($0, exactMask | featureMask) }, keys: &scratch.keys, into: &scratch.entries)

@@ -6,6 +6,14 @@ import ImprintHashing
 final class EvidenceScratch: ThreadScratch {
     static let threadSlot = ThreadScratchSlot()
 
+    var buffers = EvidenceBuffers()
+
+    func reset() { buffers.reset() }
+}
+
+/// The buffers themselves, a value the collector moves into a local for the message (appends
+/// to a class's arrays would pay an exclusivity and a uniqueness check each).
+struct EvidenceBuffers {
     var keys: [UInt64] = []
     /// One a fingerprint: its entry, -1 when not looked up or not found.
     var entries: [Int] = []
@@ -13,7 +21,7 @@ final class EvidenceScratch: ThreadScratch {
     var facts: [(reputation: Reputation, category: CategoryCode)] = []
     var similarity = SimilarityScratch()
 
-    func reset() {
+    mutating func reset() {
         keys.resetScratch()
         entries.resetScratch()
         facts.resetScratch()

@@ -89,15 +89,24 @@ public struct ScoreFeatures: Sendable, Hashable {
         let abusiveTotal = totals[0] + totals[2] + totals[3], hamTotal = totals[1]
         // The per-token probabilities are working lists only: this thread's buffers hold them.
         let (combination, linkCombination, strongAbusiveCount, strongHamCount) = TokenProbabilityScratch.withThreadScratch { scratch in
+            // Moved into locals for the loop: appends to a class's arrays pay an exclusivity and a
+            // uniqueness check each.
+            var probabilities: [Double] = [], linkProbabilities: [Double] = []
+            swap(&probabilities, &scratch.probabilities)
+            swap(&linkProbabilities, &scratch.linkProbabilities)
+            defer {
+                swap(&probabilities, &scratch.probabilities)
+                swap(&linkProbabilities, &scratch.linkProbabilities)
+            }
             var strongAbusiveCount = 0, strongHamCount = 0
             for item in evidence.features {
                 let p = combiner.tokenProbability(abusive: item.abusiveMass, ham: item.hamMass,
                                                   totalAbusive: abusiveTotal, totalHam: hamTotal)
-                scratch.probabilities.append(p)
+                probabilities.append(p)
                 if p >= Self.strongProbability { strongAbusiveCount += 1 } else if p <= 1 - Self.strongProbability { strongHamCount += 1 }
-                if Self.isLink(item.kind) { scratch.linkProbabilities.append(p) }
+                if Self.isLink(item.kind) { linkProbabilities.append(p) }
             }
-            return (combiner.combine(scratch.probabilities), combiner.combine(scratch.linkProbabilities), strongAbusiveCount, strongHamCount)
+            return (combiner.combine(probabilities), combiner.combine(linkProbabilities), strongAbusiveCount, strongHamCount)
         }
         tokens = Self.logit(combination.indicator)
         tokensUsed = combination.tokensUsed
