@@ -1,7 +1,7 @@
 extension Array {
     /// Empties a scratch buffer for the next message: keeps its storage while that is at most
     /// `ThreadScratchSlot.retainedBytesLimit` bytes, drops it when one big message grew it beyond.
-    @inline(__always)
+    @inlinable
     package mutating func resetScratch() {
         if capacity * MemoryLayout<Element>.stride > ThreadScratchSlot.retainedBytesLimit {
             self = []
@@ -14,7 +14,7 @@ extension Array {
 extension Set {
     /// Empties a scratch set for the next message, as `Array.resetScratch()` does; a set's
     /// storage is counted as two element strides a slot of capacity (elements and hash slots).
-    @inline(__always)
+    @inlinable
     package mutating func resetScratch() {
         if capacity * 2 * MemoryLayout<Element>.stride > ThreadScratchSlot.retainedBytesLimit {
             self = []

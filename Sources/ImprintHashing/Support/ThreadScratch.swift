@@ -39,8 +39,10 @@ extension ThreadScratch {
 
 /// A pthread key that holds one retained scratch instance a thread, released when the thread
 /// exits.
+@usableFromInline
 package final class ThreadScratchSlot: Sendable {
     /// The most bytes a buffer may keep between messages; larger ones are dropped by `reset()`.
+    @usableFromInline
     package static let retainedBytesLimit = 1 << 20
 
     private let key: pthread_key_t
