@@ -18,6 +18,8 @@ import Testing
         for _ in 0..<200 {
             let parts = (0..<Int.random(in: 1...4, using: &random)).map { _ in Self.randomText(&random, maxLength: 400) }
             #expect(PyzorDigest.hash(parts: parts, keptBytes: &keptBytes, keptEnds: &keptEnds) == PyzorDigest.hash(parts: parts))
+            // Empty parts have no lines: the engine feeds them rather than filtering.
+            #expect(PyzorDigest.hash(parts: [""] + parts + [""], keptBytes: &keptBytes, keptEnds: &keptEnds) == PyzorDigest.hash(parts: parts))
         }
         #expect(keptBytes.capacity > 0)
     }

@@ -1,7 +1,8 @@
 import ImprintHashing
 
 /// The output buffer of `TextNormalizer.normalize`, one a thread, kept from text to text: the
-/// normalized bytes are written there and copied once into the result String.
+/// normalized bytes are written there and copied once into the result String, or read in
+/// place by callers that only hash them (the Subject's words).
 final class TextNormalizationScratch: ThreadScratch {
     static let threadSlot = ThreadScratchSlot()
 

@@ -52,9 +52,8 @@ public struct MessageFingerprinter: Sendable {
             out.fingerprints.append(Fingerprint(kind: .exactBodySHA256, value: Self.sha256(text)))
         }
         if features.textParts.contains(where: { !$0.isEmpty }) {
-            // The non-empty parts, filtered lazily (no copy).
-            let digest = PyzorDigest.hash(parts: features.textParts.lazy.filter { !$0.isEmpty },
-                                          keptBytes: &scratch.pyzorBytes, keptEnds: &scratch.pyzorEnds)
+            // Empty parts have no lines, so they leave the digest as it is.
+            let digest = PyzorDigest.hash(parts: features.textParts, keptBytes: &scratch.pyzorBytes, keptEnds: &scratch.pyzorEnds)
             out.fingerprints.append(Fingerprint(kind: .pyzor, value: digest))
         } else {
             out.skipped.append(.init(family: "pyzor", reason: "no text part"))
@@ -111,8 +110,11 @@ public struct MessageFingerprinter: Sendable {
         for hash in features.headerWords { collector.add(hash) }
         for hash in features.markupWords { collector.add(hash) }
         collector.addWords(of: text, runs: Self.words, wordSeed: 1, pairSeed: 2)
-        var subject = TextNormalizer().normalize(features.subject)
-        subject.withUTF8 { collector.addWords(of: UnsafeRawBufferPointer($0), runs: Self.words, wordSeed: 3) }
+        TextNormalizationScratch.withThreadScratch { normalization in
+            TextNormalizer().write(features.subject, into: &normalization.output)
+            let subject = normalization.output.buffer(0..<normalization.output.count)
+            collector.addWords(of: UnsafeRawBufferPointer(subject), runs: Self.words, wordSeed: 3)
+        }
         return collector
     }
 

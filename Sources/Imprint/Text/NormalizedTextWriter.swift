@@ -177,10 +177,10 @@ struct NormalizedTextWriter {
         output.truncate(to: start + write)
     }
 
-    /// The normalized text (the writer is not used afterwards; `output` stays the caller's).
-    mutating func finish() -> String {
+    /// Completes the text in `output` (the writer is not used afterwards; `output` stays the
+    /// caller's).
+    mutating func finish() {
         flushWord()
-        return String(decoding: output.buffer(0..<output.count), as: UTF8.self)
     }
 }
 

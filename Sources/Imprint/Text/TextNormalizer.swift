@@ -38,6 +38,9 @@ public struct TextNormalizer: Sendable {
     public static let trackingMask: StaticString = "#"
 
     public var options: Options
+    /// Whether `NFKCMap` may stand in for Foundation's NFKC (off only in the tests that prove
+    /// the two give the same text).
+    var usesNFKCMap = true
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -48,10 +51,20 @@ public struct TextNormalizer: Sendable {
 
     /// The normalized text, written through `buffer` (emptied first; its storage is kept).
     func normalize(_ text: String, buffer: inout ByteScratch) -> String {
+        write(text, into: &buffer)
+        return String(decoding: buffer.buffer(0..<buffer.count), as: UTF8.self)
+    }
+
+    /// The normalized text's UTF-8 bytes, left in `buffer` (emptied first; its storage is
+    /// kept), for callers that only read them.
+    func write(_ text: String, into buffer: inout ByteScratch) {
         var source = text
         buffer.removeAll()
         var writer = NormalizedTextWriter(options: options, output: buffer)
-        defer { buffer = writer.output }
+        defer {
+            writer.finish()
+            buffer = writer.output
+        }
         source.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
@@ -68,41 +81,59 @@ public struct TextNormalizer: Sendable {
                 index = end
             }
         }
-        return writer.finish()
     }
 
     /// A run of non-ASCII bytes: NFKC through Foundation only when some scalar in it changes
     /// under NFKC or combines (Swift's `changesWhenNFKCCaseFolded` and canonical combining
-    /// class tell), otherwise scalar by scalar. NFKC composes a leading combining mark with the
-    /// ASCII character before the run (ASCII is never the second half of a composition), so
-    /// that character is taken back from the writer and normalized with the run.
+    /// class tell) and `NFKCMap` cannot say what NFKC makes of it on its own, otherwise scalar
+    /// by scalar. NFKC composes a leading combining mark with the ASCII character before the
+    /// run (ASCII is never the second half of a composition), so that character is taken back
+    /// from the writer and normalized with the run.
     func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to writer: inout NormalizedTextWriter) {
         // The run is whole scalars of valid UTF-8 (a `String`'s, cut only at ASCII bytes).
-        var needsNFKC = false
+        var needsFoundation = false
+        var mapped = false
         var startsWithMark = false
         var index = range.lowerBound
         while index < range.upperBound {
             let (scalar, length) = Self.decode(bytes, at: index)
             let kind = Self.nfkcClass(scalar)
-            if kind != 0 {
-                // Compatibility forms, combining marks, and conjoining jamo that compose into syllables.
-                needsNFKC = true
-                // A first scalar that is, or decomposes to, a combining mark may compose with
-                // the ASCII character before the run.
-                startsWithMark = index == range.lowerBound && kind & Self.mayCompose != 0
-                break
-            }
             index &+= length
+            guard kind != 0 else { continue }
+            if usesNFKCMap, NFKCMap.form(scalar) != nil {
+                mapped = true
+                continue
+            }
+            // Compatibility forms, combining marks, and conjoining jamo that compose into syllables.
+            needsFoundation = true
+            // A first scalar that is, or decomposes to, a combining mark may compose with
+            // the ASCII character before the run.
+            startsWithMark = index &- length == range.lowerBound && kind & Self.mayCompose != 0
+            break
         }
-        guard needsNFKC else {
+        guard needsFoundation else {
             index = range.lowerBound
             while index < range.upperBound {
                 let (scalar, length) = Self.decode(bytes, at: index)
-                writer.append(scalar: scalar)
                 index &+= length
+                if mapped, case .ascii(var packed)? = NFKCMap.form(scalar) {
+                    repeat {
+                        writer.append(ascii: UInt8(truncatingIfNeeded: packed))
+                        packed >>= 8
+                    } while packed != 0
+                } else {
+                    writer.append(scalar: scalar)
+                }
             }
             return
         }
+        appendViaFoundation(bytes, range, startsWithMark: startsWithMark, to: &writer)
+    }
+
+    /// The run through Foundation's NFKC (the twin `appendNonASCII`'s table path is tested
+    /// against), with the ASCII character before it when it starts with a mark.
+    func appendViaFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, startsWithMark: Bool,
+                             to writer: inout NormalizedTextWriter) {
         let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         var chunk = run
         if startsWithMark, range.lowerBound > 0, writer.takeBack(bytes[range.lowerBound - 1]) {

@@ -80,14 +80,20 @@ public struct PyzorDigest: Sendable {
     /// The Pyzor digest of a message's decoded text parts.
     public static func hash(parts: some Sequence<some StringProtocol>) -> [UInt8] {
         var keptBytes: [UInt8] = [], keptEnds: [Int] = []
-        return hash(parts: parts, keptBytes: &keptBytes, keptEnds: &keptEnds)
+        return digest(parts, keptBytes: &keptBytes, keptEnds: &keptEnds)
     }
 
     /// ``hash(parts:)`` with the kept lines held in `keptBytes` and `keptEnds` (emptied first,
     /// their capacity reused and handed back grown): a caller's scratch, so that only the
-    /// digest is allocated.
-    package static func hash(parts: some Sequence<some StringProtocol>,
-                             keptBytes: inout [UInt8], keptEnds: inout [Int]) -> [UInt8] {
+    /// digest is allocated. Concrete over `[String]`, so a caller in another module runs
+    /// specialized code (a generic call across modules runs unspecialized and boxes its iterator).
+    package static func hash(parts: [String], keptBytes: inout [UInt8], keptEnds: inout [Int]) -> [UInt8] {
+        digest(parts, keptBytes: &keptBytes, keptEnds: &keptEnds)
+    }
+
+    /// The digest of `parts`, its kept lines held in the given buffers.
+    static func digest(_ parts: some Sequence<some StringProtocol>,
+                       keptBytes: inout [UInt8], keptEnds: inout [Int]) -> [UInt8] {
         var digest = PyzorDigest()
         keptBytes.removeAll(keepingCapacity: true)
         keptEnds.removeAll(keepingCapacity: true)
