@@ -3,18 +3,22 @@
 TextNormalizer can apply without Foundation, one at a time, whatever surrounds them.
 
 Two kinds, from Python's unicodedata (Unicode 14.0 with Python 3.11):
-  - "stable": NFKC leaves the code point as it is, it is a starter (combining class 0), no
-    canonical composition takes it as the second character, and it is NFKC-normalized on its
-    own (quick check Yes). Upper-case letters are the bulk: TextNormalizer's classifier flags
-    them because they change under NFKC *case folding*, yet NFKC itself keeps them.
-  - an ASCII mapping: NFKC (= NFKD here) gives only ASCII, e.g. U+00A0 -> " ", U+2026 -> "...",
+  - "stable": NFKC leaves the code point as it is. Upper-case letters are the bulk (the
+    classifier flags them because they change under NFKC *case folding*, yet NFKC keeps them),
+    then format characters and variation selectors (NFKC_CF removes them, NFKC keeps them;
+    the writer drops them as invisible).
+  - a mapping to at most three code points: U+00A0 -> " ", U+2026 -> "...", U+00B5 -> "μ",
     full-width forms, ligatures, mathematical alphanumerics, circled letters, Roman numerals.
-    ASCII is never the second character of a composition and the code point is a starter,
-    so neither its neighbours nor it compose across the boundary.
-A code point that is in neither (combining marks, compositions, other compatibility forms)
-sends its whole run to Foundation as before. Unicode's normalization stability policy keeps
-both kinds true in later Unicode versions; `NFKCTableTests` checks every entry against
-Foundation's `precomposedStringWithCompatibilityMapping`.
+Every code point of the result is a starter (combining class 0) that no canonical composition
+takes as its second character and none composes with a following starter, and it is
+NFKC-normalized on its own: so nothing before it composes with it or reorders around it, and
+it composes with nothing after it unless a combining mark follows, which is never in the table
+and sends the run to Foundation. A code point in neither kind (combining marks, conjoining
+jamo, longer or composing compatibility forms) sends its whole run to Foundation as before, and so do the starters that compose with the
+character before them (`composingStarters`: Indic vowel signs such as U+0BBE), which the
+classifier flags for that reason.
+Unicode's normalization stability policy keeps all this true in later Unicode versions;
+`NFKCMapTests` checks every entry against Foundation's `precomposedStringWithCompatibilityMapping`.
 Run from the repository root:  python3 scripts/generate_nfkc_table.py
 """
 import sys
@@ -23,35 +27,48 @@ import unicodedata
 OUT = "Sources/Imprint/Text/NFKCTable.swift"
 
 
-def second_elements():
-    """Code points that are the second character of a canonical (primary) composition."""
-    seconds = set()
+def canonical_pairs():
+    """The (first, second) code points of every two-character canonical decomposition."""
+    pairs = []
     for cp in range(0x110000):
         decomposition = unicodedata.decomposition(chr(cp))
         if not decomposition or decomposition.startswith("<"):
             continue
         parts = [int(p, 16) for p in decomposition.split()]
         if len(parts) == 2:
-            seconds.add(parts[1])
-    return seconds
+            pairs.append((parts[0], parts[1]))
+    return pairs
 
 
 def main():
-    seconds = second_elements()
+    pairs = canonical_pairs()
+    seconds = {second for _, second in pairs}
+    # A first character whose partner is itself a starter composes with what follows even
+    # without a combining mark (Hangul jamo, some Indic vowel signs).
+    firsts_before_starters = {first for first, second in pairs if unicodedata.combining(chr(second)) == 0}
+
+    def inert(c):
+        cp = ord(c)
+        return (unicodedata.combining(c) == 0 and cp not in seconds and cp not in firsts_before_starters
+                and unicodedata.is_normalized("NFKC", c))
+
     lines = []
     stable = mapped = 0
     for cp in range(0x80, 0x110000):
         ch = chr(cp)
-        if unicodedata.category(ch) in ("Cn", "Cs", "Co") or unicodedata.combining(ch) != 0 or cp in seconds:
+        if unicodedata.category(ch) in ("Cn", "Cs", "Co") or not inert(ch) and unicodedata.normalize("NFKC", ch) == ch:
+            continue
+        if unicodedata.combining(ch) != 0 or cp in seconds:
             continue
         nfkc = unicodedata.normalize("NFKC", ch)
         if nfkc == ch:
-            # Only the ones the classifier flags (they change under case folding); the others
-            # never reach the table.
-            if ch.casefold() != ch and unicodedata.is_normalized("NFKC", ch):
+            # Only the ones the classifier may flag; the others never reach the table.
+            flagged = ch.casefold() != ch or unicodedata.category(ch) == "Cf" or 0xFE00 <= cp <= 0xFE0F \
+                or 0xE0100 <= cp <= 0xE01EF or 0x180B <= cp <= 0x180F or cp == 0x34F
+            if flagged:
                 lines.append(f"{cp:X}\tS")
                 stable += 1
-        elif nfkc and all(ord(c) < 0x80 for c in nfkc):
+        elif 1 <= len(nfkc) <= 3 and all(inert(c) for c in nfkc):
             lines.append(f"{cp:X}\t" + " ".join(f"{ord(c):X}" for c in nfkc))
             mapped += 1
     version = f"Python {sys.version_info.major}.{sys.version_info.minor} unicodedata (Unicode {unicodedata.unidata_version})"
@@ -59,12 +76,19 @@ def main():
         out.write("// Generated by scripts/generate_nfkc_table.py. Do not edit.\n")
         out.write(f"// Source: {version}. Unicode data (c) Unicode, Inc., Unicode License v3.\n\n")
         out.write("enum NFKCTable {\n")
-        out.write(f'    /// "code point<TAB>S" (NFKC-stable, {stable} entries) or "code point<TAB>ASCII code points"\n')
-        out.write(f"    /// (NFKC gives that ASCII, {mapped} entries), hex, ascending.\n")
+        out.write(f'    /// "code point<TAB>S" (NFKC keeps it, {stable} entries) or "code point<TAB>code points"\n')
+        out.write(f"    /// (what NFKC makes of it, {mapped} entries), hex, ascending.\n")
         out.write('    static let packed: String = """\n')
         out.write("\n".join(lines))
-        out.write('\n"""\n}\n')
-    print(f"{OUT}: {stable} stable, {mapped} ASCII mappings")
+        out.write('\n"""\n\n')
+        starters = sorted(second for _, second in pairs if unicodedata.combining(chr(second)) == 0)
+        out.write("    /// Starters (combining class 0) that a canonical composition takes as its second character:\n")
+        out.write("    /// NFKC composes them with the scalar before, so their runs go to Foundation. (Hangul\n")
+        out.write("    /// jamo compose algorithmically and are flagged by range.)\n")
+        out.write("    static let composingStarters: [UInt32] = [\n        ")
+        out.write(", ".join(f"0x{cp:X}" for cp in sorted(set(starters))))
+        out.write(",\n    ]\n}\n")
+    print(f"{OUT}: {stable} stable, {mapped} mappings")
 
 
 main()

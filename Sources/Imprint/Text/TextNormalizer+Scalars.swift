@@ -18,7 +18,8 @@ extension TextNormalizer {
     static let needsNFKCBit: UInt8 = 1, mayCompose: UInt8 = 2
 
     /// How NFKC treats `scalar`: 0 when it leaves it alone, else ``needsNFKCBit`` and, for a
-    /// combining mark or a scalar that changes under NFKC case folding, ``mayCompose``.
+    /// combining mark, a scalar that changes under NFKC case folding or a starter that composes
+    /// with the scalar before (`NFKCTable.composingStarters`), ``mayCompose``.
     @inline(__always)
     static func nfkcClass(_ scalar: UInt32) -> UInt8 {
         scalar < 0x800 ? nfkcClasses[Int(scalar)] : computedNFKCClass(scalar)
@@ -33,6 +34,9 @@ extension TextNormalizer {
         let composes = properties.canonicalCombiningClass != .notReordered || properties.changesWhenNFKCCaseFolded
         if composes { return needsNFKCBit | mayCompose }
         let jamo = (0x1100...0x11FF).contains(value) || (0xA960...0xA97F).contains(value) || (0xD7B0...0xD7FF).contains(value)
-        return jamo ? needsNFKCBit : 0
+        if jamo { return needsNFKCBit }
+        // Vowel signs that compose with the letter before them (Tamil "ொ" from U+0BC6 U+0BBE).
+        let indic = (0x900..<0x1C00).contains(value) || (0x11000..<0x12000).contains(value)
+        return indic && NFKCTable.composingStarters.contains(value) ? needsNFKCBit | mayCompose : 0
     }
 }

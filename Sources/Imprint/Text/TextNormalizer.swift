@@ -116,11 +116,8 @@ public struct TextNormalizer: Sendable {
             while index < range.upperBound {
                 let (scalar, length) = Self.decode(bytes, at: index)
                 index &+= length
-                if mapped, case .ascii(var packed)? = NFKCMap.form(scalar) {
-                    repeat {
-                        writer.append(ascii: UInt8(truncatingIfNeeded: packed))
-                        packed >>= 8
-                    } while packed != 0
+                if mapped, let form = NFKCMap.form(scalar) {
+                    form.forEach(of: scalar) { writer.append(scalar: $0) }
                 } else {
                     writer.append(scalar: scalar)
                 }
