@@ -153,8 +153,17 @@ import Testing
         #expect(index.slots.count == 12)
         #expect(index.slots.map(\.width).reduce(0, +) == 256)
         #expect(zip(index.slots, index.slots.dropFirst()).allSatisfy { $0.start + $0.width == $1.start })
-        #expect(HammingIndex.masks(width: 22, weight: 2).count == 1 + 22 + 231)
-        #expect(Set(HammingIndex.masks(width: 10, weight: 3)).count == 1 + 10 + 45 + 120)
+        var masks: [Int] = []
+        HammingIndex.forEachMask(width: 22, weight: 2) { masks.append($0) }
+        #expect(masks.count == 1 + 22 + 231 && Set(masks).count == masks.count)
+        masks.removeAll()
+        HammingIndex.forEachMask(width: 10, weight: 3) { masks.append($0) }
+        #expect(masks.count == 1 + 10 + 45 + 120 && Set(masks).count == masks.count)
+        #expect(masks.allSatisfy { $0 < 1 << 10 && $0.nonzeroBitCount <= 3 })
+        #expect(zip(masks, masks.dropFirst()).allSatisfy { $0.nonzeroBitCount <= $1.nonzeroBitCount })
+        masks.removeAll()
+        HammingIndex.forEachMask(width: 8, weight: 0) { masks.append($0) }
+        #expect(masks == [0])
     }
 
     /// Scan mode (no key bits) reads only the digests near the query's length: the same hits
@@ -199,6 +208,8 @@ import Testing
             #expect(reused.map(\.digest) == fast.map(\.digest))
             let exact = Dictionary(uniqueKeysWithValues: slow.map { ($0.digest, $0.distance) })
             for hit in fast { #expect(exact[hit.digest] == hit.distance) }
+            // A digest met through several tables is reported once, in number order.
+            #expect(zip(fast, fast.dropFirst()).allSatisfy { $0.digest < $1.digest })
             truth += slow.count
             found += fast.count
         }

@@ -101,19 +101,21 @@ public struct HammingIndex: Sendable {
         return Int(truncatingIfNeeded: value & (1 << UInt64(slot.width) - 1))
     }
 
-    /// Every mask of `width` bits with at most `weight` bits set, lightest first.
-    static func masks(width: Int, weight: Int) -> [Int] {
-        var result = [0]
-        var layer = [(mask: 0, next: 0)]
-        for _ in 0..<min(weight, width) {
-            var grown: [(mask: Int, next: Int)] = []
-            for (mask, next) in layer {
-                for bit in next..<width { grown.append((mask | 1 << bit, bit + 1)) }
+    /// Calls `body` with every mask of `width` bits with at most `weight` bits set, lightest
+    /// first (within a weight, in increasing order: Gosper's next-combination step).
+    @inline(__always)
+    static func forEachMask(width: Int, weight: Int, _ body: (Int) -> Void) {
+        body(0)
+        guard width > 0, weight > 0 else { return }
+        for bits in 1...min(weight, width) {
+            var mask = (1 << bits) - 1
+            while mask < 1 << width {
+                body(mask)
+                let lowest = mask & -mask
+                let rippled = mask + lowest
+                mask = (((rippled ^ mask) >> 2) / lowest) | rippled
             }
-            result += grown.map(\.mask)
-            layer = grown
         }
-        return result
     }
 
     /// Every code within Hamming distance `radius` of `query` (`words` words): code numbers
@@ -140,32 +142,28 @@ public struct HammingIndex: Sendable {
     }
 
     /// The probe search's hits appended to `hits`, sorted by code number (`hits` empty before).
+    /// Nothing is allocated: the masks are enumerated, and a code met in several slots (a
+    /// near one) is appended once a slot and deduplicated at the end.
     private func appendProbed(_ query: [UInt64], radius: Int, to hits: inout [(code: Int, distance: Int)]) {
         let weight = max(0, radius) / slots.count
-        var maskCache: [Int: [Int]] = [:]
         codes.withUnsafeBufferPointer { codes in
             offsets.withUnsafeBufferPointer { offsets in
                 postings.withUnsafeBufferPointer { postings in
                     query.withUnsafeBufferPointer { query in
-                        VisitedSet.with(capacity: count) { visited in
-                            for (index, slot) in slots.enumerated() {
-                                let own = Self.slotValue(query, 0, slot)
-                                let base = tableStarts[index]
-                                let list = index * count
-                                if maskCache[slot.width] == nil { maskCache[slot.width] = Self.masks(width: slot.width, weight: weight) }
-                                for mask in maskCache[slot.width]! {
-                                    let value = own ^ mask
-                                    var position = Int(offsets[base + value])
-                                    let end = Int(offsets[base + value + 1])
-                                    while position < end {
-                                        // A near code matches in several slots: its distance is computed once.
-                                        let code = Int(postings[list + position])
-                                        position += 1
-                                        guard visited.insert(code) else { continue }
-                                        var distance = 0
-                                        for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
-                                        if distance <= radius { hits.append((code, distance)) }
-                                    }
+                        for (index, slot) in slots.enumerated() {
+                            let own = Self.slotValue(query, 0, slot)
+                            let base = tableStarts[index]
+                            let list = index * count
+                            Self.forEachMask(width: slot.width, weight: weight) { mask in
+                                let value = own ^ mask
+                                var position = Int(offsets[base + value])
+                                let end = Int(offsets[base + value + 1])
+                                while position < end {
+                                    let code = Int(postings[list + position])
+                                    position += 1
+                                    var distance = 0
+                                    for word in 0..<words { distance &+= (codes[code * words + word] ^ query[word]).nonzeroBitCount }
+                                    if distance <= radius { hits.append((code, distance)) }
                                 }
                             }
                         }
@@ -173,7 +171,7 @@ public struct HammingIndex: Sendable {
                 }
             }
         }
-        hits.sort { $0.code < $1.code }
+        hits.sortRemovingDuplicates { $0.code }
     }
 
     /// Every code within `radius`, by scanning them all (exact; `search` uses it for small

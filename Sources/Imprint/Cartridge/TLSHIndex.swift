@@ -167,27 +167,25 @@ public struct TLSHIndex: Sendable {
         let keys = 1 << parameters.bitsPerKey
         query.withUnsafeBufferPointer { query in
             digests.withUnsafeBufferPointer { digests in
-                VisitedSet.with(capacity: count) { visited in
-                    for index in 0..<parameters.tables {
-                        let own = Self.key(query.baseAddress!, samples[index])
-                        for probe in -1..<(parameters.probeRadius == 1 ? parameters.bitsPerKey : 0) {
-                            let key = probe < 0 ? own : own ^ (1 << probe)
-                            let base = index * (keys + 1)
-                            for position in Int(offsets[base + key])..<Int(offsets[base + key + 1]) {
-                                // A near neighbour shares keys in many tables: its distance is computed once.
-                                let digest = Int(postings[index * count + position])
-                                guard visited.insert(digest) else { continue }
-                                if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
-                                                                        includeLength: includeLength, within: radius) {
-                                    hits.append((digest, distance))
-                                }
+                for index in 0..<parameters.tables {
+                    let own = Self.key(query.baseAddress!, samples[index])
+                    for probe in -1..<(parameters.probeRadius == 1 ? parameters.bitsPerKey : 0) {
+                        let key = probe < 0 ? own : own ^ (1 << probe)
+                        let base = index * (keys + 1)
+                        for position in Int(offsets[base + key])..<Int(offsets[base + key + 1]) {
+                            // A near neighbour shares keys in many tables: appended once a table,
+                            // deduplicated below.
+                            let digest = Int(postings[index * count + position])
+                            if let distance = TLSHDistance.distance(query.baseAddress!, digests.baseAddress! + digest * TLSHDistance.digestLength,
+                                                                    includeLength: includeLength, within: radius) {
+                                hits.append((digest, distance))
                             }
                         }
                     }
                 }
             }
         }
-        hits.sort { $0.digest < $1.digest }
+        hits.sortRemovingDuplicates { $0.digest }
     }
 
     /// Scan mode with the length term: the digests whose length byte is within max(1, radius / 12)
