@@ -7,9 +7,8 @@
 public struct QuotedPrintableDecoder: Sendable {
     private enum State: Sendable { case text, equals, escape(UInt8), softBreak, carriageReturn }
     private var state = State.text
-    /// Whitespace (and, in `softBreak`, the `=` before it) not yet known to be line-final.
-    /// Emptied keeping its capacity: allocated once a part, not once a line.
-    private var pending: [UInt8] = []
+    /// Whitespace (after the `=` in `softBreak`) not yet known to be line-final.
+    private var pending = PendingWhitespace()
     private var output: [UInt8] = []
     /// The most bytes kept.
     public let limit: Int
@@ -88,7 +87,7 @@ public struct QuotedPrintableDecoder: Sendable {
         case .carriageReturn: emit(0x0D)
         }
         state = .text
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
         if output.count > limit { output.removeLast(output.count - limit); isTruncated = true }
         return output
     }
@@ -106,7 +105,7 @@ public struct QuotedPrintableDecoder: Sendable {
         case .text:
             switch byte {
             case UInt8(ascii: "="): flushPending(); state = .equals
-            case 0x20, 0x09: pending.append(byte)
+            case 0x20, 0x09: pending.append(isTab: byte == 0x09)
             case 0x0D: state = .carriageReturn
             case 0x0A: hardBreak()
             default: flushPending(); emit(byte)
@@ -115,10 +114,10 @@ public struct QuotedPrintableDecoder: Sendable {
             if Self.hexValue(byte) != nil {
                 state = .escape(byte)
             } else if byte == 0x0A {
-                pending.removeAll(keepingCapacity: true); state = .text
+                pending.removeAll(); state = .text
             } else if byte == 0x0D || byte == 0x20 || byte == 0x09 {
                 state = .softBreak
-                if byte != 0x0D { pending.append(byte) }
+                if byte != 0x0D { pending.append(isTab: byte == 0x09) }
             } else {
                 flushPending(); emit(UInt8(ascii: "=")); state = .text; consume(byte)
             }
@@ -132,15 +131,16 @@ public struct QuotedPrintableDecoder: Sendable {
         case .softBreak:
             // After `=` then whitespace or CR: a soft break if only whitespace/CR precede the LF.
             if byte == 0x0A {
-                pending.removeAll(keepingCapacity: true); state = .text
+                pending.removeAll(); state = .text
             } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                if byte != 0x0D { pending.append(byte) }
+                if byte != 0x0D { pending.append(isTab: byte == 0x09) }
             } else {
                 // Not a line end after all: keep `=` and the whitespace literally.
                 state = .text
                 emit(UInt8(ascii: "="))
-                for space in pending { emit(space) }
-                pending.removeAll(keepingCapacity: true)
+                let run = pending
+                run.forEach { emit($0) }
+                pending.removeAll()
                 consume(byte)
             }
         case .carriageReturn:
@@ -153,15 +153,16 @@ public struct QuotedPrintableDecoder: Sendable {
     }
 
     private mutating func hardBreak() {
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
         emit(0x0D)
         emit(0x0A)
     }
 
     private mutating func flushPending() {
         guard !pending.isEmpty else { return }
-        for space in pending { emit(space) }
-        pending.removeAll(keepingCapacity: true)
+        let run = pending
+        run.forEach { emit($0) }
+        pending.removeAll()
     }
 
     @inline(__always)
@@ -177,5 +178,33 @@ public struct QuotedPrintableDecoder: Sendable {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
         default: return nil
         }
+    }
+}
+
+/// A run of spaces and tabs: the first 64 as bits of one word (set for a tab), any further ones
+/// in an array, so a line's trailing whitespace costs no allocation.
+private struct PendingWhitespace: Sendable {
+    private var tabs: UInt64 = 0
+    private var inline = 0
+    private var spilled: [UInt8] = []
+
+    var isEmpty: Bool { inline == 0 }
+
+    mutating func append(isTab: Bool) {
+        guard inline < 64 else { return spilled.append(isTab ? 0x09 : 0x20) }
+        if isTab { tabs |= 1 << UInt64(inline) }
+        inline += 1
+    }
+
+    /// Calls `body` with each byte, in order.
+    func forEach(_ body: (UInt8) -> Void) {
+        for index in 0..<inline { body(tabs >> UInt64(index) & 1 == 1 ? 0x09 : 0x20) }
+        for byte in spilled { body(byte) }
+    }
+
+    mutating func removeAll() {
+        tabs = 0
+        inline = 0
+        if !spilled.isEmpty { spilled.removeAll(keepingCapacity: true) }
     }
 }
