@@ -9,11 +9,12 @@ Two kinds, from Python's unicodedata (Unicode 14.0 with Python 3.11):
     the writer drops them as invisible).
   - a mapping to at most three code points: U+00A0 -> " ", U+2026 -> "...", U+00B5 -> "μ",
     full-width forms, ligatures, mathematical alphanumerics, circled letters, Roman numerals.
-Every code point of the result is a starter (combining class 0) that no canonical composition
-takes as its second character and none composes with a following starter, and it is
-NFKC-normalized on its own: so nothing before it composes with it or reorders around it, and
-it composes with nothing after it unless a combining mark follows, which is never in the table
-and sends the run to Foundation. A code point in neither kind (combining marks, conjoining
+The result starts with a starter (combining class 0) that no canonical composition takes as
+its second character, that composes with no following starter and is NFKC-normalized on its
+own; the rest are such starters or combining marks that this starter already blocks from what
+came before (U+00B4 -> " " U+0301). So nothing before the result composes with it or reorders
+into it, and it composes with nothing after it unless a combining mark follows, which is never
+in the table and sends the run to Foundation. A code point in neither kind (combining marks, conjoining
 jamo, longer or composing compatibility forms) sends its whole run to Foundation as before, and so do the starters that compose with the
 character before them (`composingStarters`: Indic vowel signs such as U+0BBE), which the
 classifier flags for that reason.
@@ -68,7 +69,7 @@ def main():
             if flagged:
                 lines.append(f"{cp:X}\tS")
                 stable += 1
-        elif 1 <= len(nfkc) <= 3 and all(inert(c) for c in nfkc):
+        elif 1 <= len(nfkc) <= 3 and inert(nfkc[0]) and all(inert(c) or unicodedata.combining(c) != 0 for c in nfkc[1:]):
             lines.append(f"{cp:X}\t" + " ".join(f"{ord(c):X}" for c in nfkc))
             mapped += 1
     version = f"Python {sys.version_info.major}.{sys.version_info.minor} unicodedata (Unicode {unicodedata.unidata_version})"
