@@ -82,12 +82,14 @@ extension MessageFeatures {
             }
             if part.isText, part.contentType.subtype == "html" {
                 let source = CharsetDecoder.decode(textBytes, charset: part.charset)
-                let html = extractor.extract(source)
-                HTMLMarkupWords.hashes(of: source, into: &scratch.markupHashes, scratch: scratch)
-                markup += scratch.markupHashes
-                texts.append(html.text)
-                urlExtractor.appendURLs(of: html, to: &urls)
-                hidden.add(html.hiddenText)
+                // Links and images stay in byte form, read where the extractor wrote them.
+                extractor.withExtraction(of: source) { text, hiddenText, references in
+                    HTMLMarkupWords.hashes(of: source, into: &scratch.markupHashes, scratch: scratch)
+                    markup += scratch.markupHashes
+                    texts.append(text)
+                    urlExtractor.appendURLs(of: references, text: text, to: &urls)
+                    hidden.add(hiddenText)
+                }
             } else if part.isText {
                 let text = CharsetDecoder.decode(textBytes, charset: part.charset)
                 texts.append(text)

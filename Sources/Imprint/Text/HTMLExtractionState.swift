@@ -20,9 +20,11 @@ struct HTMLExtractionState {
     var hidden: [UInt8] = []
     var scratch: [UInt8] = []
     var attributeScratch: [UInt8] = []
+    /// The values of the element being opened, decoded and trimmed (`attributeValue`).
+    var values: [UInt8] = []
     var features = HiddenTextFeatures()
-    var links: [HTMLLink] = []
-    var images: [HTMLImage] = []
+    /// The links and images found, in byte form.
+    var references = HTMLReferences()
     var pendingSpace = false
     var hiddenPendingSpace = false
     /// Inside `<head>`: text is dropped until `</head>`, `<body>` or an element that cannot be in
@@ -43,6 +45,9 @@ struct HTMLExtractionState {
         var attribute: [UInt8] = []
         var stack: [Frame] = []
         var anchorText: [UInt8] = []
+        var values: [UInt8] = []
+        /// The links and images of the last pass (`HTMLTextExtractor.withExtraction`).
+        var references = HTMLReferences()
 
         /// Empties all, dropping any buffer grown beyond `limit` bytes.
         mutating func removeAll(retainingAtMost limit: Int) {
@@ -52,6 +57,8 @@ struct HTMLExtractionState {
             attribute.removeAll(keepingCapacity: attribute.capacity <= limit)
             stack.removeAll(keepingCapacity: stack.capacity * MemoryLayout<Frame>.stride <= limit)
             anchorText.removeAll(keepingCapacity: anchorText.capacity <= limit)
+            values.removeAll(keepingCapacity: values.capacity <= limit)
+            references.removeAll(retainingAtMost: limit)
         }
     }
 
@@ -76,6 +83,8 @@ struct HTMLExtractionState {
         swap(&attributeScratch, &buffers.attribute)
         swap(&stack, &buffers.stack)
         swap(&spareAnchorText, &buffers.anchorText)
+        swap(&values, &buffers.values)
+        swap(&references, &buffers.references)
     }
 
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -112,9 +121,11 @@ struct HTMLExtractionState {
         if name == "head" { inHead = true } else if inHead, !role.contains(.head) { inHead = false }
         if role.contains(.block) { lineBreak() } else if name == "td" || name == "th" { pendingSpace = true }
         var style = HTMLInlineStyle()
-        var href: String?
-        var source: String?
-        var alt = ""
+        values.removeAll(keepingCapacity: true)
+        // Ranges of `values`.
+        var href: Range<Int>?
+        var source: Range<Int>?
+        var alt = 0..<0
         var isImageInput = false
         var iterator = HTMLAttributes(bytes, attributes)
         while let (nameRange, range) = iterator.next() {
@@ -123,9 +134,11 @@ struct HTMLExtractionState {
             case .href where name == "a" || name == "area": href = attributeValue(range)
             case .action where name == "form": href = attributeValue(range)
             case .src where name == "img" || name == "input": source = attributeValue(range)
-            case .background: appendImage(source: attributeValue(range), alt: "")
+            case .background: appendImage(source: attributeValue(range), alt: 0..<0)
             case .alt: alt = attributeValue(range)
-            case .type where name == "input": isImageInput = attributeValue(range).lowercased() == "image"
+            case .type where name == "input":
+                let type = attributeValue(range)
+                isImageInput = Self.isImageType(values, type)
             case .style, .hidden, .bgcolor, .color, .size, .text: readStyle(attribute, range, element: name, into: &style)
             default: continue  // an attribute that means nothing on this element
             }
@@ -134,13 +147,15 @@ struct HTMLExtractionState {
         if let href, !href.isEmpty {
             if name == "a" {
                 finishLink()
-                if links.count < limits.links {
-                    links.append(HTMLLink(kind: .anchor, target: href, text: ""))
-                    openLink = (links.count - 1, stack.count + 1, spareAnchorText)
+                if references.links.count < limits.links {
+                    references.links.append(HTMLReferences.Link(kind: .anchor, target: keep(href), text: 0..<0))
+                    openLink = (references.links.count - 1, stack.count + 1, spareAnchorText)
                     spareAnchorText = []  // the open link holds the only reference while it grows
                 }
-            } else if links.count < limits.links {
-                links.append(HTMLLink(kind: name == "area" ? .area : .form, target: href, text: name == "area" ? alt : ""))
+            } else if references.links.count < limits.links {
+                let target = keep(href)
+                references.links.append(HTMLReferences.Link(kind: name == "area" ? .area : .form, target: target,
+                                                            text: name == "area" ? keep(alt) : 0..<0))
             }
         }
         guard !selfClosing, !role.contains(.void) else { return }
@@ -186,21 +201,46 @@ struct HTMLExtractionState {
 
     mutating func finishLink() {
         guard let link = openLink else { return }
-        links[link.index].text = String(decodingTrimmed: link.text)
+        references.links[link.index].text = link.text.withUnsafeBufferPointer { references.appendTrimmed($0) }
         openLink = nil
         spareAnchorText = link.text
         spareAnchorText.removeAll(keepingCapacity: true)
     }
 
-    mutating func appendImage(source: String, alt: String) {
-        guard !source.isEmpty, images.count < limits.images else { return }
-        images.append(HTMLImage(source: source, alt: alt))
+    mutating func appendImage(source: Range<Int>, alt: Range<Int>) {
+        guard !source.isEmpty, references.images.count < limits.images else { return }
+        let isContentID = values.withUnsafeBufferPointer { HTMLReferences.isContentID(UnsafeBufferPointer(rebasing: $0[source])) }
+        references.images.append(HTMLReferences.Image(source: keep(source), alt: keep(alt), isContentID: isContentID))
     }
 
-    /// An attribute's value entity-decoded and trimmed ("" when it has none).
-    mutating func attributeValue(_ range: Range<Int>?) -> String {
-        guard let range else { return "" }
-        return decodedAttribute(range)
+    /// Copies a range of `values` to `references`; returns where it is there.
+    mutating func keep(_ value: Range<Int>) -> Range<Int> {
+        values.withUnsafeBufferPointer { references.append(UnsafeBufferPointer(rebasing: $0[value])) }
+    }
+
+    /// Whether a `type` value is "image" in any case (as `String.lowercased()` compares it: no
+    /// other scalar lower-cases to these ASCII letters).
+    static func isImageType(_ values: [UInt8], _ value: Range<Int>) -> Bool {
+        values.withUnsafeBufferPointer { ASCIIBytes.equalsLowercased(UnsafeBufferPointer(rebasing: $0[value]), "image") }
+    }
+
+    /// Appends an attribute's value, entity-decoded and trimmed, to `values`; returns where it
+    /// is (empty when it has none).
+    mutating func attributeValue(_ range: Range<Int>?) -> Range<Int> {
+        let start = values.count
+        guard let range else { return start..<start }
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        // No character reference: the value is its bytes, trimmed in place.
+        if !raw.contains(UInt8(ascii: "&")) {
+            guard let first = raw.firstIndex(where: { $0 > 0x20 }) else { return start..<start }
+            let last = raw.lastIndex(where: { $0 > 0x20 })!
+            values.append(contentsOf: UnsafeBufferPointer(rebasing: raw[first...last]))
+            return start..<values.count
+        }
+        Self.decodedAttributeBytes(of: bytes, range, into: &values)
+        let end = values[start...].lastIndex(where: { $0 > 0x20 }).map { $0 + 1 } ?? start
+        let first = values[start..<end].firstIndex(where: { $0 > 0x20 }) ?? end
+        return first..<end
     }
 
     /// Reads a presentation attribute into `style`: from its bytes in place when the decoded,
@@ -229,22 +269,15 @@ struct HTMLExtractionState {
         attributeScratch.withUnsafeBufferPointer { read($0) }
     }
 
-    mutating func decodedAttribute(_ range: Range<Int>) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[range])
-        // No character reference: the value is its bytes, read in place (no copy to decode into).
-        guard raw.contains(UInt8(ascii: "&")) else { return String(decodingTrimmed: raw) }
-        decodeAttribute(range)
-        return String(decodingTrimmed: attributeScratch)
-    }
-
     /// Writes an attribute value's bytes with character references decoded to `attributeScratch`.
     mutating func decodeAttribute(_ range: Range<Int>) {
         attributeScratch.removeAll(keepingCapacity: true)
-        decodedAttributeBytes(range, into: &attributeScratch)
+        Self.decodedAttributeBytes(of: bytes, range, into: &attributeScratch)
     }
 
     /// Appends an attribute value's bytes with character references decoded to `output`.
-    func decodedAttributeBytes(_ range: Range<Int>, into output: inout [UInt8]) {
+    /// (Static, so that no copy of `self` is read while `output`, one of its buffers, is written.)
+    static func decodedAttributeBytes(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) {
         output.reserveCapacity(output.count + range.count)
         var index = range.lowerBound
         while index < range.upperBound {
@@ -264,11 +297,12 @@ struct HTMLExtractionState {
         if let link = openLink, let last = link.text.last, last != 0x20 { openLink!.text.append(0x20) }
     }
 
-    mutating func finish() -> HTMLText {
+    /// The visible text and hidden-text features; the links and images stay in `references`.
+    mutating func finish() -> (text: String, hiddenText: HiddenTextFeatures) {
         finishLink()
         while let last = text.last, last == 0x0A || last == 0x20 { text.removeLast() }
         features.text = String(decoding: hidden, as: UTF8.self)
-        return HTMLText(text: String(decoding: text, as: UTF8.self), links: links, images: images, hiddenText: features)
+        return (String(decoding: text, as: UTF8.self), features)
     }
 }
 
@@ -282,13 +316,5 @@ extension String {
         let last = utf8.lastIndex(where: { $0 > 0x20 })!
         if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return self }
         return String(decoding: utf8[first...last], as: UTF8.self)
-    }
-
-    /// `String(decoding: bytes, as: UTF8.self).trimmingSpacesAndControls()`, built once.
-    /// (A byte up to 0x20 always decodes to itself, even beside invalid sequences.)
-    init(decodingTrimmed bytes: some BidirectionalCollection<UInt8>) {
-        guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { self = ""; return }
-        let last = bytes.lastIndex(where: { $0 > 0x20 })!
-        self = String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -46,6 +46,26 @@ public struct HTMLTextExtractor: Sendable {
 
     /// `extract(_:)` working in `buffers` (empty; given back emptied of nothing the result needs).
     func extract(_ bytes: UnsafeBufferPointer<UInt8>, buffers: inout HTMLExtractionState.Buffers) -> HTMLText {
+        let (text, hiddenText) = extractText(bytes, buffers: &buffers)
+        return HTMLText(text: text, links: buffers.references.htmlLinks, images: buffers.references.htmlImages, hiddenText: hiddenText)
+    }
+
+    /// `extract(_:)` for feature extraction: `body` reads the links and images in byte form, in
+    /// this thread's scratch (valid during the call only), without a String made of each.
+    func withExtraction<Result>(of html: String,
+                                _ body: (_ text: String, _ hiddenText: HiddenTextFeatures, _ references: HTMLReferences) -> Result) -> Result {
+        var html = html
+        return html.withUTF8 { bytes in
+            HTMLExtractionScratch.withThreadScratch { scratch in
+                let (text, hiddenText) = extractText(bytes, buffers: &scratch.buffers)
+                return body(text, hiddenText, scratch.buffers.references)
+            }
+        }
+    }
+
+    /// The pass of `extract(_:)` in `buffers` (empty): the visible text and hidden-text features,
+    /// with the links and images left in `buffers.references`.
+    func extractText(_ bytes: UnsafeBufferPointer<UInt8>, buffers: inout HTMLExtractionState.Buffers) -> (text: String, hiddenText: HiddenTextFeatures) {
         var state = HTMLExtractionState(bytes: bytes, limits: limits, buffers: &buffers)
         defer { state.giveBack(&buffers) }
         var tokenizer = HTMLTokenizer(bytes)

@@ -51,8 +51,11 @@ public struct NormalizedHost: Sendable, Hashable, CustomStringConvertible {
         }
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             spelling.insert(.internationalized)
-            text = text.replacingOccurrences(of: "\u{3002}", with: ".").replacingOccurrences(of: "\u{FF0E}", with: ".")
-                .replacingOccurrences(of: "\u{FF61}", with: ".")
+            // (Each replacement makes a new String, even of nothing: only when one is there.)
+            if text.unicodeScalars.contains(where: { $0 == "\u{3002}" || $0 == "\u{FF0E}" || $0 == "\u{FF61}" }) {
+                text = text.replacingOccurrences(of: "\u{3002}", with: ".").replacingOccurrences(of: "\u{FF0E}", with: ".")
+                    .replacingOccurrences(of: "\u{FF61}", with: ".")
+            }
             text = text.precomposedStringWithCompatibilityMapping.lowercased()
         } else if text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
             spelling.insert(.nonCanonicalCase)

@@ -61,7 +61,10 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
         func text(_ range: Range<Int>) -> Substring {
             Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
         }
-        if scheme == "mailto" { return mailto(text((colon + 1)..<count)) }
+        if scheme == "mailto" {
+            let rest = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+            return isPlainMailto(rest) ? mailto(plain: rest) : mailto(text((colon + 1)..<count))
+        }
         guard let defaultPort = defaultPort(scheme) else { return nil }
         var start = colon + 1
         while start < count, bytes[start] == UInt8(ascii: "/") || bytes[start] == UInt8(ascii: "\\") { start += 1 }
@@ -125,6 +128,27 @@ public struct NormalizedURL: Sendable, Hashable, CustomStringConvertible {
               let host = NormalizedHost(decoded[decoded.index(after: at)...]) else { return nil }
         return NormalizedURL(scheme: "mailto", userinfo: nil, host: host, port: nil,
                              path: decoded[..<at].lowercased(), query: query)
+    }
+
+    /// Whether `mailto(plain:)` reads the rest of a mailto URL as `mailto(_:)` would: ASCII
+    /// without percent-encoding or "+" (nothing to decode), of at most 1,024 bytes
+    /// (`NormalizedHost(bytes:)`'s bound).
+    static func isPlainMailto(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        rest.count <= 1_024 && rest.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: "+") }
+    }
+
+    /// `mailto(_:)` of the rest of a URL that `isPlainMailto`, read in place.
+    static func mailto(plain rest: UnsafeBufferPointer<UInt8>) -> NormalizedURL? {
+        var address = rest
+        var query: String?
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(decoding: UnsafeBufferPointer(rebasing: rest[(question + 1)...]), as: UTF8.self)
+            address = UnsafeBufferPointer(rebasing: rest[..<question])
+        }
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")), at > 0,
+              let host = NormalizedHost(bytes: UnsafeBufferPointer(rebasing: address[(at + 1)...])) else { return nil }
+        return NormalizedURL(scheme: "mailto", userinfo: nil, host: host, port: nil,
+                             path: ASCIIBytes.lowercasedString(UnsafeBufferPointer(rebasing: address[..<at])), query: query)
     }
 
     /// The canonical text: `scheme://host[:port]path[?query]` (`mailto:local@host`).

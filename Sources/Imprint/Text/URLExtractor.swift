@@ -37,12 +37,17 @@ public struct URLExtractor: Sendable {
         return found
     }
 
-    /// Appends `urls(in: html)` to `urls` (the limits count this call's URLs only), built in
-    /// this thread's `URLExtractionScratch`.
+    /// Appends `urls(in: html)` to `urls` (the limits count this call's URLs only).
     func appendURLs(of html: HTMLText, to urls: inout [ExtractedURL]) {
+        appendURLs(of: HTMLReferences(html), text: html.text, to: &urls)
+    }
+
+    /// Appends the URLs of an HTML part, given its links and images in byte form and its
+    /// visible text, to `urls` (as `appendURLs(of:to:)`), built in this thread's `URLExtractionScratch`.
+    func appendURLs(of references: HTMLReferences, text: String, to urls: inout [ExtractedURL]) {
         URLExtractionScratch.withThreadScratch { scratch in
             scratch.found.removeAll(keepingCapacity: true)
-            appendURLs(of: html, to: &scratch.found, scratch: scratch)
+            appendURLs(of: references, text: text, to: &scratch.found, scratch: scratch)
             urls += scratch.found
         }
     }
@@ -56,78 +61,27 @@ public struct URLExtractor: Sendable {
         }
     }
 
-    private func appendURLs(of html: HTMLText, to found: inout [ExtractedURL], scratch: URLExtractionScratch) {
-        // Mail repeats link targets and anchor texts (half the targets of a message are
-        // repeats): each is read once a document.
-        scratch.memo.removeAll(retainingAtMost: ThreadScratchSlot.retainedBytesLimit)
-        for link in html.links where found.count < limits.urls {
-            let origin: ExtractedURL.Origin = link.kind == .anchor ? .anchor : link.kind == .area ? .area : .form
-            guard let (url, linkDomain) = scratch.memo.target(link.target, withDomain: true), let domain = linkDomain else { continue }
-            var disguise: ExtractedURL.Disguise = []
-            if scratch.memo.shownDomains(link.text, extractor: self, urls: &scratch.shownURLs, scan: &scratch.scan)
-                .contains(where: { $0 != domain }) {
-                disguise.insert(.mismatchedAnchorText)
+    private func appendURLs(of references: HTMLReferences, text: String, to found: inout [ExtractedURL], scratch: URLExtractionScratch) {
+        references.bytes.withUnsafeBufferPointer { bytes in
+            // The memo's keys point into `bytes`: it forgets them before they go.
+            defer { scratch.memo.removeAll(retainingAtMost: ThreadScratchSlot.retainedBytesLimit) }
+            for link in references.links where found.count < limits.urls {
+                let origin: ExtractedURL.Origin = link.kind == .anchor ? .anchor : link.kind == .area ? .area : .form
+                guard let target = scratch.memo.target(UnsafeBufferPointer(rebasing: bytes[link.target]), withDomain: true),
+                      let domain = target.domain else { continue }
+                var disguise: ExtractedURL.Disguise = []
+                if scratch.memo.shownDomains(UnsafeBufferPointer(rebasing: bytes[link.text]), extractor: self,
+                                             urls: &scratch.shownURLs, scan: &scratch.scan).contains(where: { $0 != domain }) {
+                    disguise.insert(.mismatchedAnchorText)
+                }
+                append(ExtractedURL(url: target.url, raw: target.raw, origin: origin, disguise: disguise), to: &found)
             }
-            append(ExtractedURL(url: url, raw: link.target, origin: origin, disguise: disguise), to: &found)
-        }
-        for image in html.images where found.count < limits.urls && !image.isContentID {
-            guard let (url, _) = scratch.memo.target(image.source, withDomain: false) else { continue }
-            append(ExtractedURL(url: url, raw: image.source, origin: .image), to: &found)
-        }
-        appendURLs(inText: html.text, origin: .text, to: &found, scan: &scratch.scan)
-    }
-
-    /// What `urls(in:)` reads of each distinct link target and anchor text, kept for one document.
-    struct LinkMemo {
-        private struct Target {
-            var url: NormalizedURL?
-            /// Read for link targets only (images need none).
-            var domain: String?
-        }
-
-        private var targets: [String: Target] = [:]
-        /// Each anchor text's domains, as a range of `shownDomainList`.
-        private var shown: [String: Range<Int>] = [:]
-        private var shownDomainList: [String] = []
-
-        /// Forgets every document read, keeping the storage unless it grew beyond `limit` bytes.
-        mutating func removeAll(retainingAtMost limit: Int) {
-            targets.removeAll(keepingCapacity: targets.capacity * MemoryLayout<(String, Target)>.stride <= limit)
-            shown.removeAll(keepingCapacity: shown.capacity * MemoryLayout<(String, Range<Int>)>.stride <= limit)
-            shownDomainList.removeAll(keepingCapacity: shownDomainList.capacity * MemoryLayout<String>.stride <= limit)
-        }
-
-        /// `absoluteURL(target)` and, when `withDomain`, its registered domain (else its host name).
-        mutating func target(_ target: String, withDomain: Bool) -> (url: NormalizedURL, domain: String?)? {
-            if let index = targets.index(forKey: target) {
-                guard let url = targets.values[index].url else { return nil }
-                if withDomain, targets.values[index].domain == nil { targets.values[index].domain = Self.domain(of: url) }
-                return (url, targets.values[index].domain)
+            for image in references.images where found.count < limits.urls && !image.isContentID {
+                guard let target = scratch.memo.target(UnsafeBufferPointer(rebasing: bytes[image.source]), withDomain: false) else { continue }
+                append(ExtractedURL(url: target.url, raw: target.raw, origin: .image), to: &found)
             }
-            let url = URLExtractor.absoluteURL(target)
-            let read = Target(url: url, domain: withDomain ? url.map(Self.domain) : nil)
-            targets[target] = read
-            return url.map { ($0, read.domain) }
         }
-
-        static func domain(of url: NormalizedURL) -> String { url.host.registeredDomain ?? url.host.name }
-
-        /// The distinct domains (registered, else host names) of the URLs an anchor text shows,
-        /// found with `urls` and `scan` as working buffers.
-        mutating func shownDomains(_ text: String, extractor: URLExtractor, urls: inout [ExtractedURL],
-                                   scan: inout TextScan) -> ArraySlice<String> {
-            if text.isEmpty { return [] }
-            if let known = shown[text] { return shownDomainList[known] }
-            let start = shownDomainList.count
-            urls.removeAll(keepingCapacity: true)
-            extractor.appendURLs(inText: text, origin: .text, to: &urls, scan: &scan)
-            for shownURL in urls where shownURL.redirectDepth == 0 {
-                let domain = Self.domain(of: shownURL.url)
-                if !shownDomainList[start...].contains(domain) { shownDomainList.append(domain) }
-            }
-            shown[text] = start..<shownDomainList.count
-            return shownDomainList[start...]
-        }
+        appendURLs(inText: text, origin: .text, to: &found, scan: &scratch.scan)
     }
 
     /// The distinct hosts of `urls`, in first-seen order.
@@ -137,6 +91,7 @@ public struct URLExtractor: Sendable {
     }
 
     /// An attribute value as an absolute URL: a recognized scheme, or `www.`/`//` taken as http.
+    /// (`absoluteURL(utf8:)` is its twin on bytes.)
     static func absoluteURL(_ target: String) -> NormalizedURL? {
         let trimmed = target.trimmingSpacesAndControls()
         if let url = NormalizedURL(trimmed) { return url }
@@ -164,16 +119,21 @@ public struct URLExtractor: Sendable {
 
     func appendURLs(inText text: String, origin: ExtractedURL.Origin, to found: inout [ExtractedURL], scan: inout TextScan) {
         var text = text
-        text.withUTF8 { bytes in
-            URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength)
-                .matches(limit: limits.urls - found.count, into: &scan.matches, buffers: &scan.body)
-            for match in scan.matches where found.count < limits.urls {
-                guard let url = scan.body.matched.withUnsafeBufferPointer({ Self.url(UnsafeBufferPointer(rebasing: $0[match.cleaned])) }) else {
-                    continue
-                }
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[match.raw]), as: UTF8.self)
-                append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
+        text.withUTF8 { appendURLs(inUTF8: $0, origin: origin, to: &found, scan: &scan) }
+    }
+
+    /// `appendURLs(inText:...)` of valid UTF-8 bytes; with `keepingRaw` false every `raw` is
+    /// left empty (for callers that read only the URLs).
+    func appendURLs(inUTF8 bytes: UnsafeBufferPointer<UInt8>, origin: ExtractedURL.Origin, to found: inout [ExtractedURL],
+                    scan: inout TextScan, keepingRaw: Bool = true) {
+        URLTextScanner(bytes: bytes, maximumLength: NormalizedURL.maximumLength)
+            .matches(limit: limits.urls - found.count, into: &scan.matches, buffers: &scan.body)
+        for match in scan.matches where found.count < limits.urls {
+            guard let url = scan.body.matched.withUnsafeBufferPointer({ Self.url(UnsafeBufferPointer(rebasing: $0[match.cleaned])) }) else {
+                continue
             }
+            let raw = keepingRaw ? String(decoding: UnsafeBufferPointer(rebasing: bytes[match.raw]), as: UTF8.self) : ""
+            append(ExtractedURL(url: url, raw: raw, origin: origin, disguise: match.disguise), to: &found)
         }
     }
 
