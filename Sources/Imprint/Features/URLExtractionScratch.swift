@@ -16,8 +16,8 @@ final class URLExtractionScratch: ThreadScratch {
 
     func reset() {
         let limit = ThreadScratchSlot.retainedBytesLimit
-        found.removeAll(keepingCapacity: found.capacity * MemoryLayout<ExtractedURL>.stride <= limit)
-        shownURLs.removeAll(keepingCapacity: shownURLs.capacity * MemoryLayout<ExtractedURL>.stride <= limit)
+        found.resetScratch()
+        shownURLs.resetScratch()
         scan.removeAll(retainingAtMost: limit)
         memo.removeAll(retainingAtMost: limit)
     }

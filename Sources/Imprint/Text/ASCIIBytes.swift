@@ -40,6 +40,13 @@ enum ASCIIBytes {
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
+    /// Where `bytes` is without its leading and trailing bytes up to 0x20 (spaces and C0
+    /// controls, as `String.trimmingSpacesAndControls` trims); `0..<0` when all of it is.
+    static func spacesAndControlsTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { return 0..<0 }
+        return first..<(bytes.lastIndex(where: { $0 > 0x20 })! + 1)
+    }
+
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }

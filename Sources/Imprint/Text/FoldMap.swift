@@ -23,9 +23,7 @@ enum FoldMap {
             guard fields.count == 2, let source = UInt32(fields[0], radix: 16) else { continue }
             let targets = fields[1].split(separator: " ").compactMap { UInt32($0, radix: 16) }
             if targets.count <= 3 {
-                var value: UInt64 = 0
-                for (index, target) in targets.enumerated() { value |= UInt64(target) << (21 * UInt64(index)) }
-                storage.packed[source] = value
+                storage.packed[source] = PackedScalars.pack(targets)
             } else {
                 storage.long[source] = targets
                 storage.packed[source] = UInt64.max
@@ -50,11 +48,7 @@ enum FoldMap {
             for target in storage.long[scalar] ?? [] { body(target) }
             return true
         }
-        var rest = value
-        repeat {
-            body(UInt32(rest & 0x1F_FFFF))
-            rest >>= 21
-        } while rest != 0
+        PackedScalars.forEach(value, body)
         return true
     }
 }

@@ -232,15 +232,12 @@ struct HTMLExtractionState {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         // No character reference: the value is its bytes, trimmed in place.
         if !raw.contains(UInt8(ascii: "&")) {
-            guard let first = raw.firstIndex(where: { $0 > 0x20 }) else { return start..<start }
-            let last = raw.lastIndex(where: { $0 > 0x20 })!
-            values.append(contentsOf: UnsafeBufferPointer(rebasing: raw[first...last]))
+            values.append(contentsOf: UnsafeBufferPointer(rebasing: raw[ASCIIBytes.spacesAndControlsTrimmed(raw)]))
             return start..<values.count
         }
         Self.decodedAttributeBytes(of: bytes, range, into: &values)
-        let end = values[start...].lastIndex(where: { $0 > 0x20 }).map { $0 + 1 } ?? start
-        let first = values[start..<end].firstIndex(where: { $0 > 0x20 }) ?? end
-        return first..<end
+        let kept = values.withUnsafeBufferPointer { ASCIIBytes.spacesAndControlsTrimmed(UnsafeBufferPointer(rebasing: $0[start...])) }
+        return (start + kept.lowerBound)..<(start + kept.upperBound)
     }
 
     /// Reads a presentation attribute into `style`: from its bytes in place when the decoded,
@@ -252,12 +249,7 @@ struct HTMLExtractionState {
         }
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         func read(_ decoded: UnsafeBufferPointer<UInt8>) {
-            guard let first = decoded.firstIndex(where: { $0 > 0x20 }) else {
-                style.read(attribute: attribute, ascii: UnsafeBufferPointer(rebasing: decoded[0..<0]), element: element)
-                return
-            }
-            let last = decoded.lastIndex(where: { $0 > 0x20 })!
-            let trimmed = UnsafeBufferPointer(rebasing: decoded[first...last])
+            let trimmed = UnsafeBufferPointer(rebasing: decoded[ASCIIBytes.spacesAndControlsTrimmed(decoded)])
             if trimmed.allSatisfy({ $0 < 0x80 }) {
                 style.read(attribute: attribute, ascii: trimmed, element: element)
             } else {

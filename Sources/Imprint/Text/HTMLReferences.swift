@@ -46,9 +46,7 @@ struct HTMLReferences {
     /// Appends `value` without its leading and trailing bytes up to 0x20 (spaces and C0
     /// controls, as `String.trimmingSpacesAndControls` trims); returns where it is.
     mutating func appendTrimmed(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        guard let first = value.firstIndex(where: { $0 > 0x20 }) else { return bytes.count..<bytes.count }
-        let last = value.lastIndex(where: { $0 > 0x20 })!
-        return append(UnsafeBufferPointer(rebasing: value[first...last]))
+        append(UnsafeBufferPointer(rebasing: value[ASCIIBytes.spacesAndControlsTrimmed(value)]))
     }
 
     func string(_ range: Range<Int>) -> String {

@@ -5,17 +5,14 @@ enum NFKCMap {
     /// A scalar's NFKC: itself, or one to three other scalars.
     enum Form: Equatable {
         case unchanged
-        /// The scalars packed 21 bits each, the first lowest, ended by the first zero.
+        /// The scalars as `PackedScalars`.
         case mapped(UInt64)
 
         /// Calls `body` with each scalar of the form of `scalar`, in order.
         @inline(__always)
         func forEach(of scalar: UInt32, _ body: (UInt32) -> Void) {
-            guard case .mapped(var rest) = self else { return body(scalar) }
-            repeat {
-                body(UInt32(truncatingIfNeeded: rest & 0x1F_FFFF))
-                rest >>= 21
-            } while rest != 0
+            guard case .mapped(let packed) = self else { return body(scalar) }
+            PackedScalars.forEach(packed, body)
         }
     }
 
@@ -31,9 +28,7 @@ enum NFKCMap {
             }
             let targets = fields[1].split(separator: " ").compactMap { UInt32($0, radix: 16) }
             guard (1...3).contains(targets.count), targets.allSatisfy({ $0 > 0 && $0 <= 0x10_FFFF }) else { continue }
-            var packed: UInt64 = 0
-            for (index, target) in targets.enumerated() { packed |= UInt64(target) << (21 * UInt64(index)) }
-            forms[scalar] = .mapped(packed)
+            forms[scalar] = .mapped(PackedScalars.pack(targets))
         }
         return forms
     }()

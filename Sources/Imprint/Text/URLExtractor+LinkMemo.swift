@@ -85,8 +85,9 @@ extension URLExtractor {
     /// through the String.
     static func absoluteURL(utf8 value: UnsafeBufferPointer<UInt8>) -> NormalizedURL? {
         guard value.allSatisfy({ $0 < 0x80 }) else { return absoluteURL(String(decoding: value, as: UTF8.self)) }
-        guard let first = value.firstIndex(where: { $0 > 0x20 }) else { return nil }
-        let trimmed = UnsafeBufferPointer(rebasing: value[first...value.lastIndex(where: { $0 > 0x20 })!])
+        let kept = ASCIIBytes.spacesAndControlsTrimmed(value)
+        guard !kept.isEmpty else { return nil }
+        let trimmed = UnsafeBufferPointer(rebasing: value[kept])
         if let url = NormalizedURL(utf8: trimmed) { return url }
         let scheme: StaticString
         if trimmed.count >= 4, ASCIIBytes.equalsLowercased(UnsafeBufferPointer(rebasing: trimmed[..<4]), "www.") {
